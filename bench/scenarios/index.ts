@@ -1,0 +1,7 @@
+/** Every scenario, in the order a full run takes them. A new scenario is a file here and one line below. */
+import type { Scenario } from '../lib/harness.js';
+import { startupEmpty, startupLoaded } from './startup.js';
+import { unitsImport } from './units-import.js';
+import { unitsSearch } from './units-search.js';
+
+export const SCENARIOS: Scenario[] = [startupEmpty, startupLoaded, unitsImport, unitsSearch];

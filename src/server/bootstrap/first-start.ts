@@ -1,0 +1,41 @@
+/**
+ * What an empty database gets on its first start: the official units, then (unless ANTQ_DEMO=0) the demo data.
+ * Both steps are idempotent, so a start that was interrupted simply does them again.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { systemActor } from '../context.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { ensureInitialAdmin } from '../modules/accounts/accounts.service.js';
+import { importOfficialUnits } from '../modules/units/units.service.js';
+import { seedDemo } from './demo.js';
+
+export interface PreparedDatabase {
+  /** Set only on the very first start: the administrator's one-time password, to be shown once and never logged. */
+  initialAdminPassword: string | null;
+}
+
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  config: Config,
+  log: Pick<FastifyBaseLogger, 'info'>,
+): Promise<PreparedDatabase> {
+  let lastReported = -1;
+  const units = await importOfficialUnits(database.db, config.sharedDataDir, {
+    onProgress: (phase, done, total) => {
+      const percent = Math.floor((done / total) * 10) * 10;
+      if (percent !== lastReported) {
+        lastReported = percent;
+        log.info(`Nạp danh mục đơn vị hành chính: ${percent}% (${phase})`);
+      }
+    },
+  });
+  if (!units.skipped)
+    log.info(`Đã nạp ${units.units} đơn vị, ${units.versions} phiên bản, ${units.lineage} liên kết sáp nhập`);
+  const initialAdminPassword = await ensureInitialAdmin(database.db, systemActor('khởi tạo hệ thống'));
+  if (config.demo) {
+    const demo = await seedDemo(database.db);
+    if (!demo.skipped) log.info(`Đã tạo dữ liệu mẫu: ${demo.summary}`);
+  }
+  return { initialAdminPassword };
+}

@@ -1,0 +1,127 @@
+/**
+ * The modules of the platform, limited to those the user's role may use. Those not built yet are listed,
+ * disabled, so that people see what is coming; none of them leads to a placeholder page.
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  StarOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UsergroupAddOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import type { Permission } from '../../domain/roles';
+import { useCan } from './auth/session';
+import { useI18n } from './i18n';
+import type { Messages } from './i18n/vi';
+
+interface ModuleEntry {
+  key: keyof Messages['nav'];
+  icon: ReactNode;
+  /** Shown when the role has any of these. */
+  permissions: readonly Permission[];
+  /** Where the module lives; absent while the module is not built yet. */
+  path?: string;
+  children?: readonly ModuleEntry[];
+}
+
+const MODULES: readonly ModuleEntry[] = [
+  { key: 'overview', icon: <DashboardOutlined />, permissions: ['dashboard.read'] },
+  { key: 'units', icon: <ApartmentOutlined />, permissions: ['units.read'], path: '/don-vi' },
+  { key: 'coreForces', icon: <TeamOutlined />, permissions: ['registry.read'] },
+  { key: 'models', icon: <StarOutlined />, permissions: ['registry.read'] },
+  { key: 'activities', icon: <CalendarOutlined />, permissions: ['activities.read'] },
+  { key: 'awards', icon: <TrophyOutlined />, permissions: ['awards.read'] },
+  { key: 'directives', icon: <FileTextOutlined />, permissions: ['documents.read'] },
+  { key: 'safetyStandard', icon: <SafetyCertificateOutlined />, permissions: ['recognition.read'] },
+  { key: 'classification', icon: <AuditOutlined />, permissions: ['classification.read'] },
+  { key: 'crimeReports', icon: <NotificationOutlined />, permissions: ['crime_reports.read'] },
+  {
+    key: 'reintegration',
+    icon: <UserSwitchOutlined />,
+    permissions: ['reintegration.read', 'reintegration.help'],
+  },
+  { key: 'coordination', icon: <UsergroupAddOutlined />, permissions: ['programmes.read'] },
+  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'] },
+  {
+    key: 'administration',
+    icon: <SettingOutlined />,
+    permissions: ['users.read', 'audit.read', 'system.manage'],
+    children: [
+      { key: 'users', icon: <IdcardOutlined />, permissions: ['users.read'], path: '/quan-tri/nguoi-dung' },
+      { key: 'audit', icon: <FileSearchOutlined />, permissions: ['audit.read'], path: '/quan-tri/nhat-ky' },
+    ],
+  },
+];
+
+const ADMINISTRATION = 'administration';
+
+export function ModuleMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const can = useCan();
+  const allowed = (entry: ModuleEntry) => entry.permissions.some(can);
+
+  const toItem = (entry: ModuleEntry): NonNullable<MenuProps['items']>[number] | null => {
+    if (!allowed(entry)) return null;
+    const label = t.nav[entry.key];
+    const children = entry.children?.filter(allowed);
+    if (children && children.length > 0) {
+      return {
+        key: entry.key,
+        icon: entry.icon,
+        label,
+        children: children.map(toItem).filter((item) => item !== null),
+      };
+    }
+    if (entry.path) {
+      return {
+        key: entry.key,
+        icon: entry.icon,
+        label: (
+          <Link to={entry.path} onClick={onNavigate}>
+            {label}
+          </Link>
+        ),
+      };
+    }
+    return {
+      key: entry.key,
+      icon: entry.icon,
+      disabled: true,
+      label: (
+        <Tooltip title={t.nav.comingSoon} placement="right">
+          <span className="menu-label-disabled">{label}</span>
+        </Tooltip>
+      ),
+    };
+  };
+
+  const selected = MODULES.flatMap((entry) => [entry, ...(entry.children ?? [])])
+    .filter((entry) => entry.path && location.pathname.startsWith(entry.path))
+    .map((entry) => entry.key);
+  return (
+    <Menu
+      mode="inline"
+      items={MODULES.map(toItem).filter((item) => item !== null)}
+      selectedKeys={selected}
+      // Administration is the last group: open, so that its pages are one click away like the others.
+      defaultOpenKeys={[ADMINISTRATION]}
+      className="module-menu"
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Routes in Vietnamese, as people read and share them. Each page is a lazily loaded chunk so that the first
+ * download holds the shell and the page being opened, nothing else. Declarative routes (no data router): the
+ * pages load their data with TanStack Query, and the data router would add its weight to every first visit.
+ * Everything but the login page sits behind the session gate.
+ */
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { PageLoading } from '../components/PageLoading';
+import { AppShell } from './AppShell';
+import { RequirePermission, RequireSession } from './auth/RequireSession';
+import { NotFoundPage } from './ErrorPages';
+
+const LoginPage = lazy(() => import('./auth/LoginPage'));
+const FirstPasswordPage = lazy(() => import('./auth/FirstPasswordPage'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const MyAccountPage = lazy(() => import('../features/accounts/MyAccountPage'));
+const UsersPage = lazy(() => import('../features/accounts/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="dang-nhap" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route path="doi-mat-khau" element={<FirstPasswordPage />} />
+          <Route element={<AppShell />}>
+            <Route index element={<Navigate to="/don-vi" replace />} />
+            <Route
+              path="don-vi/:id?"
+              element={
+                <RequirePermission permission="units.read">
+                  <UnitsPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="tai-khoan" element={<MyAccountPage />} />
+            <Route
+              path="quan-tri/nguoi-dung"
+              element={
+                <RequirePermission permission="users.read">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="quan-tri/nhat-ky"
+              element={
+                <RequirePermission permission="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

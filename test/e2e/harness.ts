@@ -1,0 +1,117 @@
+/**
+ * What every browser journey needs: the server as `npm start` runs it (a fresh embedded database, the official
+ * units, the demo data, the built web app) on a free port, and Debian's Chromium driven by playwright-core.
+ * Each test file starts its own, so no file depends on another's rows.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import { type AppInstance, buildApp } from '../../src/server/app.js';
+import { prepareDatabase } from '../../src/server/bootstrap/first-start.js';
+import { loadConfig, loadTestConfig, PROJECT_ROOT } from '../../src/server/config.js';
+import { type DatabaseHandle, openDatabase } from '../../src/server/db/client.js';
+import { migrateDatabase } from '../../src/server/db/migrate.js';
+
+export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results/e2e');
+/** What the first page may download, JavaScript gzip-compressed (the budget of the web app). */
+export const FIRST_PAGE_JS_BUDGET = 300 * 1024;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface E2e {
+  baseUrl: string;
+  database: DatabaseHandle;
+  browser: Browser;
+  desktop(): Promise<BrowserContext>;
+  phone(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startE2e(): Promise<E2e> {
+  if (!existsSync(path.join(PROJECT_ROOT, 'dist/web/index.html'))) {
+    throw new Error('dist/web is missing: run `npm run test:e2e`, which builds the web app first');
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'antq-e2e-'));
+  const config = loadConfig({ ANTQ_DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', ANTQ_DEMO: '1' });
+  const database = await openDatabase(config);
+  let app: AppInstance | undefined;
+  let browser: Browser | undefined;
+  try {
+    await migrateDatabase(database);
+    app = await buildApp({ config, database });
+    await prepareDatabase(database, config, app.log);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
+    browser = await chromium.launch({ executablePath: loadTestConfig().chromiumPath, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const started = app;
+  const openBrowser = browser;
+  const address = started.server.address() as { port: number };
+  const common = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    database,
+    browser: openBrowser,
+    desktop: () => openBrowser.newContext({ ...common, viewport: { width: 1366, height: 768 } }),
+    phone: () =>
+      openBrowser.newContext({
+        ...common,
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      }),
+    close: async () => {
+      await openBrowser.close();
+      await started.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Records the JavaScript a page downloads until `done` resolves; answers the total, gzip-compressed as a server
+ * would send it, and the addresses (to check what must not be there).
+ */
+export async function measureScripts(
+  page: Page,
+  done: () => Promise<void>,
+): Promise<{ gzipBytes: number; urls: string[] }> {
+  const scripts: Array<{ url: string; body: Promise<Buffer> }> = [];
+  const collect = (response: Response) => {
+    if (response.request().resourceType() === 'script') {
+      scripts.push({ url: response.url(), body: response.body() });
+    }
+  };
+  page.on('response', collect);
+  try {
+    await done();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    page.off('response', collect);
+  }
+  const sizes = await Promise.all(scripts.map(async (script) => gzipSync(await script.body).length));
+  return { gzipBytes: sizes.reduce((sum, size) => sum + size, 0), urls: scripts.map((script) => script.url) };
+}

@@ -1,0 +1,50 @@
+/**
+ * The web app: sources in src/web, built into dist/web where the server serves it (with the SPA fallback).
+ * In development the Vite server proxies /api to the API process started by scripts/dev.mjs.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+const SOURCE_MODULE = /^\/api\/[^?]*\.(?:tsx?|jsx?|css)(?:\?|$)/;
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  server: {
+    port: 3000,
+    strictPort: true,
+    proxy: {
+      '/api': {
+        target: 'http://localhost:3001',
+        // src/web/api/*.ts is served from /api/… too: source modules stay with Vite, the rest goes to the API.
+        bypass: (request) => (SOURCE_MODULE.test(request.url ?? '') ? request.url : undefined),
+      },
+    },
+  },
+  preview: { port: 3000, strictPort: true },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Only libraries every page needs get a named chunk of their own (cached across releases). Everything
+          // else, Ant Design included, is split by where it is used, so the calendar, the drawer and ECharts stay
+          // in the chunks that need them.
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
+});

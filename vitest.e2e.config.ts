@@ -1,0 +1,18 @@
+/**
+ * Browser journeys (test/e2e): the real server with its own fresh database and the built web app, driven in the
+ * system Chromium. One file at a time: each starts a server and a browser of its own.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    environment: 'node',
+    // The first start of an empty database loads every unit of shared/data (about 15 s).
+    hookTimeout: 180_000,
+    testTimeout: 120_000,
+    fileParallelism: false,
+    maxWorkers: 1,
+    env: { NODE_ENV: 'test' },
+  },
+});
