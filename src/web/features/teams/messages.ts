@@ -134,7 +134,7 @@ const vi = {
     residenceSince: 'Cư trú tại địa bàn từ ngày',
     residenceHint: `Cần cư trú từ ${memberMinResidenceYears} năm trở lên tính đến ngày tham gia.`,
     exceptionToggle: 'Có ngoại lệ về tuổi được cấp có thẩm quyền chấp thuận',
-    exception: 'Lý do, văn bản chấp thuận ngoại lệ',
+    exception: 'Ngoại lệ được chấp thuận: lý do, văn bản chấp thuận',
     exceptionRequired: 'Nhập lý do, văn bản chấp thuận',
     recognitionDecisionNumber: 'Số quyết định công nhận',
     recognitionDecisionDate: 'Ngày quyết định công nhận',
