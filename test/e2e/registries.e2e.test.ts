@@ -143,6 +143,8 @@ describe('registries', () => {
     await page
       .getByRole('searchbox', { name: 'Tìm theo tên' })
       .pressSequentially('an ninh nhan dan', { delay: 15 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('an ninh nhan dan');
+    await page.getByText('1 bản ghi', { exact: true }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(name.replace(/[()]/g, '\\$&')) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Nguyễn Văn Bình');
