@@ -9,9 +9,20 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage } from '../../../../test/helpers/factories.js';
-import { findMergedCommune, type MergedCommune, upload, waitForJob } from '../../../../test/helpers/registries.js';
+import {
+  findMergedCommune,
+  type MergedCommune,
+  upload,
+  waitForJob,
+} from '../../../../test/helpers/registries.js';
 import { makeSignedInUser, type SignedIn } from '../../../../test/helpers/users.js';
-import type { ActivityDetail, ActivityKind, ActivityList, Calendar, Timeline } from '../../../contracts/activities.js';
+import type {
+  ActivityDetail,
+  ActivityKind,
+  ActivityList,
+  Calendar,
+  Timeline,
+} from '../../../contracts/activities.js';
 import type { JobState } from '../../../contracts/jobs.js';
 import type { ImportResult, SummaryResponse } from '../../../contracts/registry.js';
 import { type DatabaseHandle, queryRows } from '../../db/client.js';
@@ -47,25 +58,43 @@ describe('activities', () => {
       startsOn: '2025-08-15',
       organisers: ['police', 'fatherland_front', 'youth_union'],
       participants: 420,
-      festival: { ceremonyHeld: true, festivalHeld: true, pilot: true, pilotChosenBy: 'commune', giftsCount: 25, giftsValueVnd: 12_500_000 },
+      festival: {
+        ceremonyHeld: true,
+        festivalHeld: true,
+        pilot: true,
+        pilotChosenBy: 'commune',
+        giftsCount: 25,
+        giftsValueVnd: 12_500_000,
+      },
     });
     expect(response.statusCode, response.body).toBe(201);
     const created = response.json() as ActivityDetail;
-    expect(created.festival).toMatchObject({ pilot: true, pilotChosenBy: 'commune', giftsValueVnd: 12_500_000 });
+    expect(created.festival).toMatchObject({
+      pilot: true,
+      pilotChosenBy: 'commune',
+      giftsValueVnd: 12_500_000,
+    });
     expect(created.organiserLabels).toEqual(['Công an', 'Ủy ban MTTQ', 'Đoàn Thanh niên']);
     expect(created.history[0]?.action).toBe('activity.created');
 
-    const calendar = (await officer.request('GET', `/api/activities/calendar?year=2025&month=8&unit=${commune.id}`)).json() as Calendar;
+    const calendar = (
+      await officer.request('GET', `/api/activities/calendar?year=2025&month=8&unit=${commune.id}`)
+    ).json() as Calendar;
     expect(calendar.items.map((item) => item.id)).toContain(created.id);
     expect(calendar.days.find((day) => day.date === '2025-08-15')?.count).toBeGreaterThanOrEqual(1);
     const year = (await officer.request('GET', '/api/activities/calendar?year=2025')).json() as Calendar;
     expect(year.months.find((month) => month.month === 8)?.count).toBeGreaterThanOrEqual(1);
 
-    const timeline = (await officer.request('GET', `/api/activities/timeline?unit=${village.id}&from=2025-01-01`)).json() as Timeline;
+    const timeline = (
+      await officer.request('GET', `/api/activities/timeline?unit=${village.id}&from=2025-01-01`)
+    ).json() as Timeline;
     expect(timeline.items.some((item) => item.type === 'activity' && item.id === created.id)).toBe(true);
 
     const summary = (
-      await officer.request('GET', `/api/activities/summary?unit=${commune.id}&asOf=2025-12-31&from=2025-01-01`)
+      await officer.request(
+        'GET',
+        `/api/activities/summary?unit=${commune.id}&asOf=2025-12-31&from=2025-01-01`,
+      )
     ).json() as SummaryResponse;
     expect(summary.total['festival_sites:pilot']).toBeGreaterThanOrEqual(1);
     expect(summary.total['activity_participants:festival_day']).toBeGreaterThanOrEqual(420);
@@ -80,13 +109,18 @@ describe('activities', () => {
       festival: { pilot: true, pilotChosenBy: 'province' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'activities.festival_fields_not_festival', field: 'festival' });
+    expect(response.json()).toMatchObject({
+      code: 'activities.festival_fields_not_festival',
+      field: 'festival',
+    });
     expect(response.json().message).toContain('Ngày hội');
   });
 
   it('warns when participants exceed the population, and keeps the reason the officer confirms with', async () => {
     const populated = await createVillage(database.db, commune.id, { validFrom: '2025-07-01' });
-    const population = await officer.request('PUT', `/api/activities/populations/${populated.id}/2025`, { population: 800 });
+    const population = await officer.request('PUT', `/api/activities/populations/${populated.id}/2025`, {
+      population: 800,
+    });
     expect(population.statusCode, population.body).toBe(200);
     const body = {
       kindId: kindId('conference'),
@@ -101,7 +135,9 @@ describe('activities', () => {
       startsOn: body.startsOn,
       participants: body.participants,
     });
-    expect(check.json().warnings.map((warning: { code: string }) => warning.code)).toEqual(['exceeds_population']);
+    expect(check.json().warnings.map((warning: { code: string }) => warning.code)).toEqual([
+      'exceeds_population',
+    ]);
 
     const refused = await officer.request('POST', '/api/activities', body);
     expect(refused.statusCode).toBe(409);
@@ -117,8 +153,12 @@ describe('activities', () => {
     expect(activity.history[0]?.changes?._details).toMatchObject({ reason });
 
     // Editing the notes keeps the confirmed figure; a new, larger figure needs a new confirmation.
-    expect((await officer.request('PATCH', `/api/activities/${activity.id}`, { notes: 'Bổ sung' })).statusCode).toBe(200);
-    expect((await officer.request('PATCH', `/api/activities/${activity.id}`, { participants: 2000 })).statusCode).toBe(409);
+    expect(
+      (await officer.request('PATCH', `/api/activities/${activity.id}`, { notes: 'Bổ sung' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await officer.request('PATCH', `/api/activities/${activity.id}`, { participants: 2000 })).statusCode,
+    ).toBe(409);
   });
 
   it('warns about an unusual multiple of the unit previous figures', async () => {
@@ -149,7 +189,10 @@ describe('activities', () => {
   });
 
   it('lists with a diacritic-insensitive search and filters', async () => {
-    const response = await officer.request('GET', `/api/activities?q=ngay hoi toan dan&unit=${commune.id}&pilot=true`);
+    const response = await officer.request(
+      'GET',
+      `/api/activities?q=ngay hoi toan dan&unit=${commune.id}&pilot=true`,
+    );
     expect(response.statusCode, response.body).toBe(200);
     const list = response.json() as ActivityList;
     expect(list.items.length).toBeGreaterThan(0);
@@ -190,7 +233,12 @@ describe('activities import', () => {
     rows[515]!.startsOn = '31/02/2025';
     const file = await workbook(rows);
     const count = async () =>
-      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from activities where unit_id = ${place.id}`))[0]!.n;
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from activities where unit_id = ${place.id}`,
+        )
+      )[0]!.n;
 
     const response = await upload(app, officer, '/api/activities/import', file);
     expect([200, 202]).toContain(response.statusCode);

@@ -28,7 +28,12 @@ async function photoWithGps(): Promise<Buffer> {
     .jpeg()
     .withExif({
       IFD0: { Make: 'PhoneMaker' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '16/1 3/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 12/1 0/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '16/1 3/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '108/1 12/1 0/1',
+      },
     })
     .toBuffer();
 }
@@ -64,7 +69,12 @@ beforeAll(async () => {
   officer = await makeSignedInUser(app, database.db, 'commune_officer', commune.code);
   provinceStaff = await makeSignedInUser(app, database.db, 'province_staff', '48');
   viewer = await makeSignedInUser(app, database.db, 'viewer', '48');
-  outsider = await makeSignedInUser(app, database.db, 'commune_officer', (await findMergedCommune(database.db, '01')).code);
+  outsider = await makeSignedInUser(
+    app,
+    database.db,
+    'commune_officer',
+    (await findMergedCommune(database.db, '01')).code,
+  );
   const kinds = (await officer.request('GET', '/api/activities/kinds')).json() as { items: ActivityKind[] };
   const created = await officer.request('POST', '/api/activities', {
     kindId: kinds.items.find((kind) => kind.code === 'festival_day')!.id,
@@ -93,7 +103,12 @@ describe('attachments', () => {
     const attachment = response.json() as Attachment;
     expect(attachment.id).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(attachment.url).toBe(`/api/attachments/${attachment.id}`);
-    expect(attachment).toMatchObject({ contentType: 'image/jpeg', image: true, caption: 'Phần lễ', fileName: 'phần lễ.jpg' });
+    expect(attachment).toMatchObject({
+      contentType: 'image/jpeg',
+      image: true,
+      caption: 'Phần lễ',
+      fileName: 'phần lễ.jpg',
+    });
 
     const download = await officer.request('GET', attachment.url);
     expect(download.statusCode).toBe(200);
@@ -111,23 +126,45 @@ describe('attachments', () => {
   });
 
   it('refuses a file whose extension lies about its type', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-    const response = await uploadFile(officer, `/api/attachments?entityType=activity&entityId=${activityId}`, pdf, 'anh.jpg');
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    );
+    const response = await uploadFile(
+      officer,
+      `/api/attachments?entityType=activity&entityId=${activityId}`,
+      pdf,
+      'anh.jpg',
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'file.extension_mismatch', field: 'file' });
-    const list = (await officer.request('GET', `/api/attachments?entityType=activity&entityId=${activityId}`)).json() as AttachmentList;
+    const list = (
+      await officer.request('GET', `/api/attachments?entityType=activity&entityId=${activityId}`)
+    ).json() as AttachmentList;
     expect(list.items.every((item) => item.fileName !== 'anh.jpg')).toBe(true);
   });
 
   it('answers 404 for the file to a user outside the record scope or without the right to read it', async () => {
     const uploaded = (
-      await uploadFile(officer, `/api/attachments?entityType=activity&entityId=${activityId}`, await photoWithGps(), 'a.jpg')
+      await uploadFile(
+        officer,
+        `/api/attachments?entityType=activity&entityId=${activityId}`,
+        await photoWithGps(),
+        'a.jpg',
+      )
     ).json() as Attachment;
     expect((await outsider.request('GET', uploaded.url)).statusCode).toBe(404);
     expect((await viewer.request('GET', uploaded.url)).statusCode).toBe(404);
-    expect((await outsider.request('GET', `/api/attachments?entityType=activity&entityId=${activityId}`)).statusCode).toBe(404);
+    expect(
+      (await outsider.request('GET', `/api/attachments?entityType=activity&entityId=${activityId}`))
+        .statusCode,
+    ).toBe(404);
     expect((await outsider.request('DELETE', uploaded.url)).statusCode).toBe(404);
-    const upload = await uploadFile(outsider, `/api/attachments?entityType=activity&entityId=${activityId}`, await photoWithGps(), 'b.jpg');
+    const upload = await uploadFile(
+      outsider,
+      `/api/attachments?entityType=activity&entityId=${activityId}`,
+      await photoWithGps(),
+      'b.jpg',
+    );
     expect(upload.statusCode).toBe(404);
     // A guessed id is just as absent.
     expect((await officer.request('GET', `/api/attachments/${'A'.repeat(32)}`)).statusCode).toBe(404);
@@ -136,7 +173,12 @@ describe('attachments', () => {
 
   it('deletes a file: gone from the list and the download, recorded in the trail', async () => {
     const uploaded = (
-      await uploadFile(officer, `/api/attachments?entityType=activity&entityId=${activityId}`, await photoWithGps(), 'c.jpg')
+      await uploadFile(
+        officer,
+        `/api/attachments?entityType=activity&entityId=${activityId}`,
+        await photoWithGps(),
+        'c.jpg',
+      )
     ).json() as Attachment;
     expect((await officer.request('DELETE', uploaded.url)).statusCode).toBe(204);
     expect((await officer.request('GET', uploaded.url)).statusCode).toBe(404);
