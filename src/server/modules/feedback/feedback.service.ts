@@ -137,8 +137,10 @@ async function feedbackDetail(
   return { ...toFeedbackItem(row!), contact, attachments, history };
 }
 
-function sealContact(cipher: FieldCipher, contact: CreateFeedbackBody['contact']) {
+function sealContact(cipher: FieldCipher | undefined, contact: CreateFeedbackBody['contact']) {
   if (!contact) return { contactNameEncrypted: null, contactPhoneEncrypted: null, contactPurpose: null };
+  // Callers without the installation key (the demo seed) never pass a contact.
+  if (!cipher) throw new Error('feedback contact without a cipher');
   const name = cleanText(contact.name);
   const phone = cleanPhone(contact.phone);
   if (!name && !phone) {
@@ -212,7 +214,7 @@ async function checkFacts(
 
 export async function createFeedback(
   db: Database,
-  cipher: FieldCipher,
+  cipher: FieldCipher | undefined,
   actor: Actor,
   body: CreateFeedbackBody,
 ): Promise<FeedbackDetail> {
