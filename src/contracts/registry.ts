@@ -39,6 +39,21 @@ export const SummaryQuery = Type.Object(
 );
 export type SummaryQuery = Static<typeof SummaryQuery>;
 
+/** The summary of events (activities, awards, feedback): counted over a period ending on `asOf`. */
+export const PeriodSummaryQuery = Type.Object(
+  {
+    ...SummaryQuery.properties,
+    from: Type.Optional(
+      Type.String({
+        format: 'date',
+        description: 'Ngày đầu kỳ (mặc định 01/01 của năm tại ngày xem); tính đến asOf',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PeriodSummaryQuery = Static<typeof PeriodSummaryQuery>;
+
 export const SummaryColumn = Type.Object({
   key: Type.String({ description: 'Khóa cột: "teams" hoặc "teams:mediation_group"' }),
   indicator: Type.String(),

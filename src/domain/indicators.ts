@@ -4,6 +4,9 @@
  * optionally one dimension it is broken down by (team kind, member role…). The SQL that finds the facts lives in
  * the server's reporting layer, keyed by the same code; reports and dashboards only ever name codes.
  */
+import { LEARNER_GROUP_LABELS, LEARNER_GROUPS } from './activities.js';
+import { RECIPIENT_CLASS_LABELS, RECIPIENT_CLASSES } from './awards.js';
+import { FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES } from './feedback.js';
 import { MODEL_STATUS_LABELS, MODEL_STATUSES } from './models.js';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, TEAM_KIND_LABELS, TEAM_KINDS } from './teams.js';
 
@@ -49,6 +52,32 @@ export const DIMENSIONS = {
     name: 'Trạng thái',
     values: values(MODEL_STATUSES, MODEL_STATUS_LABELS),
   },
+  activityKind: { code: 'activity_kind', name: 'Loại hoạt động' },
+  learnerGroup: {
+    code: 'learner_group',
+    name: 'Nhóm học viên',
+    values: values(LEARNER_GROUPS, LEARNER_GROUP_LABELS),
+  },
+  festivalSiteType: {
+    code: 'festival_site_type',
+    name: 'Điểm tổ chức',
+    values: [
+      { key: 'pilot', label: 'Tổ chức làm điểm' },
+      { key: 'regular', label: 'Tổ chức thường' },
+    ],
+  },
+  awardForm: { code: 'award_form', name: 'Hình thức khen thưởng' },
+  awardIssuer: { code: 'award_issuer', name: 'Cấp khen thưởng' },
+  recipientClass: {
+    code: 'recipient_class',
+    name: 'Tập thể, cá nhân',
+    values: values(RECIPIENT_CLASSES, RECIPIENT_CLASS_LABELS),
+  },
+  feedbackStatus: {
+    code: 'feedback_status',
+    name: 'Tình trạng',
+    values: values(FEEDBACK_STATUSES, FEEDBACK_STATUS_LABELS),
+  },
 } satisfies Record<string, IndicatorDimension>;
 
 export const INDICATORS = {
@@ -93,7 +122,85 @@ export const INDICATORS = {
     aggregation: 'sum',
   },
   cameras: { code: 'cameras', name: 'Camera an ninh', unitOfMeasure: 'camera', aggregation: 'sum' },
+  activities: {
+    code: 'activities',
+    name: 'Hoạt động đã tổ chức trong kỳ',
+    unitOfMeasure: 'hoạt động',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.activityKind,
+  },
+  activityParticipants: {
+    code: 'activity_participants',
+    name: 'Lượt người tham gia',
+    unitOfMeasure: 'lượt người',
+    aggregation: 'sum',
+    dimension: DIMENSIONS.activityKind,
+  },
+  festivalSites: {
+    code: 'festival_sites',
+    name: 'Địa điểm tổ chức Ngày hội toàn dân bảo vệ ANTQ',
+    unitOfMeasure: 'địa điểm',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.festivalSiteType,
+  },
+  learners: {
+    code: 'learners',
+    name: 'Học viên lớp giáo dục pháp luật',
+    unitOfMeasure: 'người',
+    aggregation: 'sum',
+    dimension: DIMENSIONS.learnerGroup,
+  },
+  awardsByForm: {
+    code: 'awards_by_form',
+    name: 'Khen thưởng trong kỳ theo hình thức',
+    unitOfMeasure: 'lượt',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.awardForm,
+  },
+  awardsByIssuer: {
+    code: 'awards_by_issuer',
+    name: 'Khen thưởng trong kỳ theo cấp khen',
+    unitOfMeasure: 'lượt',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.awardIssuer,
+  },
+  awardsByRecipient: {
+    code: 'awards_by_recipient',
+    name: 'Khen thưởng trong kỳ: tập thể, cá nhân',
+    unitOfMeasure: 'lượt',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.recipientClass,
+  },
+  feedbackReceived: {
+    code: 'feedback_received',
+    name: 'Ý kiến phản ánh tiếp nhận trong kỳ (tình trạng tại ngày xem)',
+    unitOfMeasure: 'ý kiến',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.feedbackStatus,
+  },
+  feedbackAnswered: {
+    code: 'feedback_answered',
+    name: 'Ý kiến phản ánh được trả lời trong kỳ',
+    unitOfMeasure: 'ý kiến',
+    aggregation: 'distinct',
+  },
 } satisfies Record<string, IndicatorDefinition>;
+
+export const ACTIVITY_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.activities,
+  INDICATORS.activityParticipants,
+  INDICATORS.festivalSites,
+  INDICATORS.learners,
+];
+export const AWARD_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.awardsByForm,
+  INDICATORS.awardsByIssuer,
+  INDICATORS.awardsByRecipient,
+];
+export const FEEDBACK_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.feedbackReceived,
+  INDICATORS.feedbackAnswered,
+];
 
 export const TEAM_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.teams,

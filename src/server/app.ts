@@ -18,9 +18,16 @@ import authPlugin from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { FieldCipher, loadOrCreateKey } from './lib/crypto.js';
+import { createFileService, type FileService } from './lib/files/file-service.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { AuthService } from './modules/accounts/auth.service.js';
+import { activitiesRoutes } from './modules/activities/activities.routes.js';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
+import { AttachmentOwners } from './modules/attachments/attachments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { awardsRoutes } from './modules/awards/awards.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
@@ -37,6 +44,10 @@ export interface AppDeps {
   scopes: ScopeCache;
   /** Background jobs (imports), run in this process. */
   jobs: JobRunner;
+  /** Attachment bytes: checked, cleaned and stored (disk under `dataDir/files` by default). */
+  files: FileService;
+  /** The modules whose records take attachments, each deciding who may see its files. */
+  attachmentOwners: AttachmentOwners;
 }
 
 export interface AppOptions {
@@ -44,15 +55,20 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Tests pass a key so that no key file is written; otherwise it comes from configuration or the data folder. */
   cipher?: FieldCipher;
+  /** Tests may pass their own file service (e.g. with a scanner that finds a test virus). */
+  files?: FileService;
 }
 
 export async function buildApp(options: AppOptions) {
+  const cipher = options.cipher ?? new FieldCipher(loadOrCreateKey(options.config));
   const deps: AppDeps = {
     config: options.config,
     database: options.database,
-    cipher: options.cipher ?? new FieldCipher(loadOrCreateKey(options.config)),
+    cipher,
     scopes: new ScopeCache(),
     jobs: new JobRunner(options.database.db),
+    files: options.files ?? createFileService(options.config, cipher),
+    attachmentOwners: new AttachmentOwners(),
   };
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({
@@ -128,6 +144,11 @@ export async function buildApp(options: AppOptions) {
       await jobsRoutes(api, deps);
       await teamsRoutes(api, deps);
       await modelsRoutes(api, deps);
+      await documentsRoutes(api, deps);
+      await activitiesRoutes(api, deps);
+      await awardsRoutes(api, deps);
+      await feedbackRoutes(api, deps);
+      await attachmentsRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -39,6 +39,10 @@ export interface Config {
   cookieSecure: boolean;
   /** Largest file accepted by an upload (Excel imports), in megabytes. */
   uploadMaxMegabytes: number;
+  /** Folder of attachment files (photos, scans, minutes): `dataDir/files`. */
+  filesDir: string;
+  /** Largest attachment accepted, in megabytes (never more than `uploadMaxMegabytes`, which bounds every upload). */
+  attachmentMaxMegabytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -107,12 +111,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL phải có dạng postgres://người_dùng@máy:cổng/cơ_sở_dữ_liệu');
   }
+  const dataDir = path.resolve(env.ANTQ_DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
+  const uploadMaxMegabytes = readPositiveInteger(env, 'ANTQ_UPLOAD_MAX_MB', 20);
   return {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
     port: readPort(env),
     databaseUrl,
-    dataDir: path.resolve(env.ANTQ_DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    dataDir,
     demo: readBoolean(env, 'ANTQ_DEMO', true),
     sharedDataDir: path.resolve(env.ANTQ_SHARED_DATA_DIR ?? defaultSharedDataDir()),
     logLevel: readLogLevel(env, nodeEnv),
@@ -124,7 +130,12 @@ export function loadConfig(env: Env = process.env): Config {
     loginLockMinutes: readPositiveInteger(env, 'ANTQ_LOGIN_LOCK_MINUTES', 15),
     loginRatePerMinute: readPositiveInteger(env, 'ANTQ_LOGIN_RATE_PER_MINUTE', 20),
     cookieSecure: readBoolean(env, 'ANTQ_COOKIE_SECURE', nodeEnv === 'production'),
-    uploadMaxMegabytes: readPositiveInteger(env, 'ANTQ_UPLOAD_MAX_MB', 20),
+    uploadMaxMegabytes,
+    filesDir: path.join(dataDir, 'files'),
+    attachmentMaxMegabytes: Math.min(
+      readPositiveInteger(env, 'ANTQ_ATTACHMENT_MAX_MB', 10),
+      uploadMaxMegabytes,
+    ),
   };
 }
 

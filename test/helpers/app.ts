@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DatabaseHandle } from '../../src/server/db/client.js';
@@ -13,7 +16,16 @@ export async function createTestApp(
 ): Promise<{ app: TestApp; database: DatabaseHandle; cipher: FieldCipher; close: () => Promise<void> }> {
   const database = await createTestDatabase();
   // Many logins come from one test address: the per-address limit has its own test.
-  const config = { ...loadConfig(), logLevel: 'silent' as const, loginRatePerMinute: 10_000, ...overrides };
+  // Attachments go to a throw-away folder, removed with the app.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'antq-test-'));
+  const config = {
+    ...loadConfig(),
+    dataDir,
+    filesDir: path.join(dataDir, 'files'),
+    logLevel: 'silent' as const,
+    loginRatePerMinute: 10_000,
+    ...overrides,
+  };
   const cipher = new FieldCipher(randomBytes(32));
   const app = await buildApp({ config, database, cipher });
   await app.ready();
@@ -24,6 +36,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

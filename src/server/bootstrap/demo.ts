@@ -12,6 +12,7 @@ import { createUser } from '../modules/accounts/accounts.service.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { addLocalUnit } from '../modules/units/units.service.js';
 import { seedRegistryDemo } from './demo-registries.js';
+import { seedActivitiesDemo } from './demo-registries-ii.js';
 
 /** Đà Nẵng: a merged province with both wards and rural communes, so every page has something to show. */
 export const DEMO_PROVINCE_CODE = '48';
@@ -63,8 +64,11 @@ export async function seedDemo(db: Database): Promise<{ skipped: boolean; summar
       created += 2;
     }
     await seedRegistryDemo(tx, communes);
+    const movement = await seedActivitiesDemo(tx, communes);
     const users = await createDemoUsers(tx, communes[0]?.id);
-    const summary = `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ${users} tài khoản mẫu`;
+    const summary =
+      `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ` +
+      `${movement.activities} hoạt động, ${movement.awards} khen thưởng, ${movement.feedback} ý kiến phản ánh; ${users} tài khoản mẫu`;
     await tx
       .insert(systemSettings)
       .values({ key: DEMO_SETTING, value: { summary, at: new Date().toISOString() } });

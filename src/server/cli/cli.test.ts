@@ -143,7 +143,8 @@ describe('antq commands on a database', () => {
     expect(seed.stdout).toContain('Đã tạo dữ liệu mẫu');
     const again = await run(['seed', 'demo'], groups, database);
     expect(again.stdout).toContain('Dữ liệu mẫu đã có sẵn');
-  });
+    // The demo goes through every registry's services (rules, audit): slower than the default limit on a busy machine.
+  }, 120_000);
 
   it('db backup writes the file; db restore wants --yes on a database that has data', async () => {
     const file = path.join(folder, 'cli.jsonl.gz');

@@ -52,6 +52,8 @@ import { toIntArray } from '../registry/units.js';
 export interface FactContext {
   /** The date records must exist on. */
   asOf: string;
+  /** For events (activities, awards, feedback): the first day of the period counted, up to `asOf`. */
+  from: string;
   /** Condition on a unit id expression: inside the reader's scope and among the units the summary may count. */
   unitCondition: (unitIdExpression: SQL) => SQL;
 }
@@ -71,6 +73,8 @@ export interface RollupRequest {
   scope: Scope;
   /** Values of dimensions that are data (e.g. model kinds), keyed by dimension code. */
   dynamicValues?: Record<string, readonly DimensionValue[]>;
+  /** First day of the period for event indicators; default 1 January of the year of `asOf`. */
+  from?: string;
   today?: string;
 }
 
@@ -119,7 +123,7 @@ export async function rollup(db: Database, request: RollupRequest): Promise<Summ
     const rows = await queryRows<{ unitId: number; dimensionValue: string | null; value: number }>(
       db,
       sql`select f.unit_id as "unitId", f.dimension_value as "dimensionValue", (${aggregate})::float8 as value
-          from (${source({ asOf: request.asOf, unitCondition })}) f
+          from (${source({ asOf: request.asOf, from: request.from ?? `${request.asOf.slice(0, 4)}-01-01`, unitCondition })}) f
           group by f.unit_id, f.dimension_value`,
     );
     for (const row of rows) facts.push({ ...row, indicator: definition.code, value: Number(row.value) });
