@@ -39,6 +39,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Largest file accepted by an upload (Excel imports), in megabytes. */
   uploadMaxMegabytes: number;
+  /** Years after a reintegration case ends before its personal fields are removed (Law 91/2025: retention limits). */
+  reintegrationRetentionYears: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginRatePerMinute: readPositiveInteger(env, 'ANTQ_LOGIN_RATE_PER_MINUTE', 20),
     cookieSecure: readBoolean(env, 'ANTQ_COOKIE_SECURE', nodeEnv === 'production'),
     uploadMaxMegabytes: readPositiveInteger(env, 'ANTQ_UPLOAD_MAX_MB', 20),
+    reintegrationRetentionYears: readPositiveInteger(env, 'ANTQ_REINTEGRATION_RETENTION_YEARS', 5),
   };
 }
 

@@ -50,8 +50,10 @@ import { isInScope } from '../modules/units/units.repo.js';
 import { toIntArray } from '../registry/units.js';
 
 export interface FactContext {
-  /** The date records must exist on. */
+  /** The date records must exist on; for counts of events (cases opened, meetings held), the period's last day. */
   asOf: string;
+  /** The first day of the period for counts of events; 1 January of the year of `asOf` unless asked otherwise. */
+  periodFrom: string;
   /** Condition on a unit id expression: inside the reader's scope and among the units the summary may count. */
   unitCondition: (unitIdExpression: SQL) => SQL;
 }
@@ -67,6 +69,8 @@ export interface RollupRequest {
   /** The unit whose children form the rows; null = the whole country (rows are provinces). */
   unitId: number | null;
   asOf: string;
+  /** The first day of the period for event indicators (default: 1 January of the year of `asOf`). */
+  from?: string | undefined;
   basis: HierarchyBasis;
   scope: Scope;
   /** Values of dimensions that are data (e.g. model kinds), keyed by dimension code. */
@@ -96,6 +100,10 @@ interface UnitFact {
 
 export async function rollup(db: Database, request: RollupRequest): Promise<SummaryResponse> {
   const today = request.today ?? todayInVietnam();
+  const periodFrom = request.from ?? `${request.asOf.slice(0, 4)}-01-01`;
+  if (periodFrom > request.asOf) {
+    throw invalid('summary.period_invalid', 'Ngày đầu kỳ phải trước hoặc bằng ngày cuối kỳ', 'from');
+  }
   const placementDate = request.basis === 'as_of' ? request.asOf : today;
   const target = await findTarget(db, request, placementDate);
   const children = await listChildren(db, target, placementDate);
@@ -119,7 +127,7 @@ export async function rollup(db: Database, request: RollupRequest): Promise<Summ
     const rows = await queryRows<{ unitId: number; dimensionValue: string | null; value: number }>(
       db,
       sql`select f.unit_id as "unitId", f.dimension_value as "dimensionValue", (${aggregate})::float8 as value
-          from (${source({ asOf: request.asOf, unitCondition })}) f
+          from (${source({ asOf: request.asOf, periodFrom, unitCondition })}) f
           group by f.unit_id, f.dimension_value`,
     );
     for (const row of rows) facts.push({ ...row, indicator: definition.code, value: Number(row.value) });
@@ -202,6 +210,7 @@ export async function rollup(db: Database, request: RollupRequest): Promise<Summ
   }
   return {
     unit: target.ref,
+    ...(request.from === undefined ? {} : { from: periodFrom }),
     asOf: request.asOf,
     basis: request.basis,
     generatedAt: new Date().toISOString(),
