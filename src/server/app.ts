@@ -21,10 +21,12 @@ import { FieldCipher, loadOrCreateKey } from './lib/crypto.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { AuthService } from './modules/accounts/auth.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { committeesRoutes } from './modules/committees/committees.routes.js';
 import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
 import { modelsRoutes } from './modules/models/models.routes.js';
+import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
@@ -130,6 +132,8 @@ export async function buildApp(options: AppOptions) {
       await teamsRoutes(api, deps);
       await modelsRoutes(api, deps);
       await reintegrationRoutes(api, deps);
+      await programmesRoutes(api, deps);
+      await committeesRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -8,16 +8,25 @@ import type { RoleId } from '../../domain/roles.js';
 import { systemActor } from '../context.js';
 import { type Database, queryRows } from '../db/client.js';
 import { inTransaction } from '../db/transaction.js';
+import type { FieldCipher } from '../lib/crypto.js';
 import { createUser } from '../modules/accounts/accounts.service.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { addLocalUnit } from '../modules/units/units.service.js';
+import { seedCoordinationDemo } from './demo-coordination.js';
 import { seedRegistryDemo } from './demo-registries.js';
 
 /** Đà Nẵng: a merged province with both wards and rural communes, so every page has something to show. */
 export const DEMO_PROVINCE_CODE = '48';
 const DEMO_SETTING = 'demo.seeded';
 
-export async function seedDemo(db: Database): Promise<{ skipped: boolean; summary: string }> {
+/**
+ * `cipher` encrypts the demo reintegration files; without it (an installation key is not at hand) they are left
+ * out and everything else is seeded.
+ */
+export async function seedDemo(
+  db: Database,
+  cipher?: FieldCipher,
+): Promise<{ skipped: boolean; summary: string }> {
   const [done] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_SETTING));
   if (done) return { skipped: true, summary: '' };
   return inTransaction(db, async (tx) => {
@@ -64,7 +73,10 @@ export async function seedDemo(db: Database): Promise<{ skipped: boolean; summar
     }
     await seedRegistryDemo(tx, communes);
     const users = await createDemoUsers(tx, communes[0]?.id);
-    const summary = `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ${users} tài khoản mẫu`;
+    const coordination = cipher
+      ? await seedCoordinationDemo(tx, cipher, communes, await demoProvinceId(tx))
+      : { cases: 0, plans: 0, meetings: 0 };
+    const summary = `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ${users} tài khoản mẫu; ${coordination.cases} hồ sơ tái hòa nhập, ${coordination.plans} kế hoạch, ${coordination.meetings} cuộc họp Ban Chỉ đạo`;
     await tx
       .insert(systemSettings)
       .values({ key: DEMO_SETTING, value: { summary, at: new Date().toISOString() } });
@@ -126,7 +138,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
 ];
 
-async function createDemoUsers(db: Database, communeId: number | undefined): Promise<number> {
+async function demoProvinceId(db: Database): Promise<number | undefined> {
   const today = todayInVietnam();
   const [province] = await queryRows<{ id: number }>(
     db,
@@ -134,6 +146,12 @@ async function createDemoUsers(db: Database, communeId: number | undefined): Pro
         where u.kind = 'province' and u.code = ${DEMO_PROVINCE_CODE}
           and (v.valid_from is null or v.valid_from <= ${today}::date) and (v.valid_to is null or v.valid_to >= ${today}::date)`,
   );
+  return province?.id;
+}
+
+async function createDemoUsers(db: Database, communeId: number | undefined): Promise<number> {
+  const provinceId = await demoProvinceId(db);
+  const province = provinceId === undefined ? undefined : { id: provinceId };
   const [village] = communeId
     ? await queryRows<{ id: number }>(
         db,

@@ -6,6 +6,7 @@
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerUnitsCommands } from './commands/units.js';
 import { registerUserCommands } from './commands/user.js';
@@ -19,6 +20,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   registerDbCommands,
   registerUserCommands,
   registerAuditCommands,
+  registerRetentionCommands,
 ];
 
 process.exitCode = await runCli(process.argv, COMMAND_GROUPS, createContext());
