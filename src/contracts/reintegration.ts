@@ -280,3 +280,12 @@ export const RetentionResult = Type.Object({
   cases: Type.Integer({ minimum: 0, description: 'Số hồ sơ đã xóa thông tin cá nhân' }),
 });
 export type RetentionResult = Static<typeof RetentionResult>;
+
+export const DestinationQuery = Type.Object(
+  { q: Type.String({ minLength: 2, maxLength: 100, description: 'Tên xã, phường (không dấu cũng được)' }) },
+  { additionalProperties: false },
+);
+export const Destinations = Type.Object({
+  items: Type.Array(Type.Object({ id: Id, fullName: Type.String(), provinceName: Nullable(Type.String()) })),
+});
+export type Destinations = Static<typeof Destinations>;

@@ -4,7 +4,7 @@
  * it is demo data, and everything goes through the services so that the rules, encryption and audit apply.
  */
 import { sql } from 'drizzle-orm';
-import { systemActor } from '../context.js';
+import { type Actor, systemActor } from '../context.js';
 import { type Database, queryRows } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { addMeeting, listCommittees } from '../modules/committees/committees.service.js';
@@ -40,7 +40,8 @@ export async function seedCoordinationDemo(
   communes: ReadonlyArray<{ id: number; typeName: string; name: string }>,
   provinceId: number | undefined,
 ): Promise<{ cases: number; plans: number; meetings: number }> {
-  const actor = systemActor('dữ liệu mẫu');
+  // The demo is written as the province police would write it: the system administrator has no casework rights.
+  const actor: Actor = { ...systemActor('dữ liệu mẫu'), role: 'province_staff' };
   const [first, second] = communes;
   let cases = 0;
   if (first && second) {

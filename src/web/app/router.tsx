@@ -17,6 +17,15 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const MyAccountPage = lazy(() => import('../features/accounts/MyAccountPage'));
 const UsersPage = lazy(() => import('../features/accounts/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
+const CaseDetailPage = lazy(() => import('../features/reintegration/CaseDetailPage'));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
+const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeDetailPage'));
+const PlanPage = lazy(() => import('../features/programmes/PlanPage'));
+const CommitteesPage = lazy(() => import('../features/committees/CommitteesPage'));
+const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeDetailPage'));
+
+const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
 
 export function AppRoutes() {
   return (
@@ -32,6 +41,62 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="units.read">
                   <UnitsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="tai-hoa-nhap"
+              element={
+                <RequirePermission permission={REINTEGRATION_READERS}>
+                  <ReintegrationPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="tai-hoa-nhap/:id"
+              element={
+                <RequirePermission permission={REINTEGRATION_READERS}>
+                  <CaseDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="chuong-trinh-phoi-hop"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <ProgrammesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="chuong-trinh-phoi-hop/:id"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <ProgrammeDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="chuong-trinh-phoi-hop/ke-hoach/:planId"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <PlanPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="ban-chi-dao"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <CommitteesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="ban-chi-dao/:id"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <CommitteeDetailPage />
                 </RequirePermission>
               }
             />

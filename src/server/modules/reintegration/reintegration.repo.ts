@@ -354,6 +354,24 @@ export async function findUserRole(
   return rows[0];
 }
 
+/** Communes of the whole country existing today whose name matches: where a person may move to. */
+export async function searchCommunes(
+  db: Database,
+  term: string,
+  today: string,
+): Promise<Array<{ id: number; fullName: string; provinceName: string | null }>> {
+  return queryRows(
+    db,
+    sql`select v.unit_id as id, v.full_name as "fullName",
+          (select pv.full_name from unit_versions pv where pv.unit_id = v.parent_id
+            and (pv.valid_to is null or pv.valid_to >= ${today}::date) limit 1) as "provinceName"
+        from unit_versions v join units u on u.id = v.unit_id
+        where u.kind = 'commune' and v.search_name like ${containsPattern(term)}
+          and (v.valid_from is null or v.valid_from <= ${today}::date) and (v.valid_to is null or v.valid_to >= ${today}::date)
+        order by length(v.search_name), v.search_name limit 20`,
+  );
+}
+
 // ---- retention --------------------------------------------------------------------------------------------------
 
 /**

@@ -7,6 +7,8 @@ import {
   CaseListQuery,
   CheckInBody,
   CreateCaseBody,
+  DestinationQuery,
+  Destinations,
   EndHelperBody,
   HelperBody,
   HelperCandidates,
@@ -63,6 +65,20 @@ export async function reintegrationRoutes(api: Api, deps: AppDeps): Promise<void
       },
     },
     (request) => reintegration.reintegrationSummary(db, requireActor(request), request.query),
+  );
+
+  api.get(
+    '/reintegration/destinations',
+    {
+      config: { permission: 'reintegration.write' },
+      schema: {
+        tags,
+        summary: 'Tìm xã, phường trong cả nước để chuyển hồ sơ khi người này chuyển nơi cư trú',
+        querystring: DestinationQuery,
+        response: { 200: Destinations, ...errors },
+      },
+    },
+    (request) => reintegration.searchDestinations(db, requireActor(request), request.query.q),
   );
 
   api.post(

@@ -12,6 +12,7 @@ import type {
   CheckIn,
   CheckInBody,
   CreateCaseBody,
+  Destinations,
   HelperBody,
   HelperCandidates,
   ReintegrationSummaryQuery,
@@ -855,6 +856,12 @@ export async function addCheckIn(
     });
     return caseDetail(tx, cipher, actor, record);
   });
+}
+
+export async function searchDestinations(db: Database, actor: Actor, q: string): Promise<Destinations> {
+  if (!canManage(actor)) throw forbidden('Bạn không có quyền chuyển hồ sơ');
+  const term = searchTerm(q);
+  return { items: term ? await repo.searchCommunes(db, term, todayInVietnam()) : [] };
 }
 
 export async function helperCandidates(db: Database, actor: Actor, id: number): Promise<HelperCandidates> {
