@@ -28,7 +28,7 @@ async function figure(key: string): Promise<number> {
   const card = page.getByTestId(`summary-${key}`);
   await card.locator('.ant-statistic-content-value').waitFor();
   const text = await card.locator('.ant-statistic-content-value').textContent();
-  return Number(text.replace(/\./g, ''));
+  return Number((text ?? '').replace(/\./g, ''));
 }
 
 beforeAll(async () => {
