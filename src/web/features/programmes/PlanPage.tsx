@@ -45,7 +45,7 @@ export default function PlanPage() {
   return (
     <div className="page">
       <Link to={`/chuong-trinh-phoi-hop/${data.programme.id}`}>
-        <ArrowLeftOutlined /> {m.planBack} số {data.programme.number}
+        <ArrowLeftOutlined /> {m.planBack} {data.programme.number}
       </Link>
       <div className="page-header">
         <div className="page-header__main">

@@ -93,7 +93,7 @@ export default function ProgrammeDetailPage() {
       </Link>
       <div className="page-header">
         <div className="page-header__main">
-          <h1 className="page-header__title">Chương trình phối hợp số {data.number}</h1>
+          <h1 className="page-header__title">{m.programmeName(data.number)}</h1>
           <p className="page-header__intro">{data.title}</p>
         </div>
         {data.canPlan && (

@@ -29,9 +29,7 @@ export default function ProgrammesPage() {
             key={programme.id}
             size="small"
             title={
-              <Link to={`/chuong-trinh-phoi-hop/${programme.id}`}>
-                Chương trình phối hợp số {programme.number}
-              </Link>
+              <Link to={`/chuong-trinh-phoi-hop/${programme.id}`}>{m.programmeName(programme.number)}</Link>
             }
             extra={
               <span>

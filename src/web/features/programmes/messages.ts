@@ -4,6 +4,7 @@ import { formatInteger } from '../../../domain/numbers';
 
 const vi = {
   pageTitle: 'Chương trình phối hợp',
+  programmeName: (number: string) => `Chương trình phối hợp số ${number}`,
   pageIntro:
     'Các chương trình phối hợp giữa Công an và Mặt trận Tổ quốc, kế hoạch thực hiện của từng đơn vị và tiến độ các nhiệm vụ. Sơ kết, tổng kết lập ở phân hệ báo cáo.',
   parties: 'Các bên',
@@ -37,7 +38,7 @@ const vi = {
   required: 'Không được để trống',
   save: 'Lưu',
   cancel: 'Hủy',
-  planBack: 'Về chương trình',
+  planBack: 'Về chương trình số',
   tasksTitle: 'Nhiệm vụ',
   taskTitle: 'Nội dung',
   taskOwner: 'Cơ quan, tổ chức chủ trì',
@@ -82,6 +83,7 @@ export type ProgrammeMessages = typeof vi;
 
 const en: ProgrammeMessages = {
   pageTitle: 'Coordination programmes',
+  programmeName: (number: string) => `Coordination programme no. ${number}`,
   pageIntro:
     'Coordination programmes of the police and the Fatherland Front, each unit’s implementation plan and the progress of its tasks. Reviews are built in the reports module.',
   parties: 'Parties',
@@ -115,7 +117,7 @@ const en: ProgrammeMessages = {
   required: 'Required',
   save: 'Save',
   cancel: 'Cancel',
-  planBack: 'Back to the programme',
+  planBack: 'Back to programme no.',
   tasksTitle: 'Tasks',
   taskTitle: 'Task',
   taskOwner: 'Lead organisation',
