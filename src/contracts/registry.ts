@@ -81,6 +81,7 @@ export const SummaryRow = Type.Object({
 
 export const SummaryResponse = Type.Object({
   unit: Nullable(UnitRef),
+  from: Type.Optional(IsoDate),
   asOf: IsoDate,
   basis: HierarchyBasis,
   generatedAt: Type.String({ format: 'date-time' }),

@@ -6,8 +6,16 @@
  */
 import { LEARNER_GROUP_LABELS, LEARNER_GROUPS } from './activities.js';
 import { RECIPIENT_CLASS_LABELS, RECIPIENT_CLASSES } from './awards.js';
+import { TASK_STATE_LABELS, TASK_STATES } from './coordination.js';
 import { FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES } from './feedback.js';
 import { MODEL_STATUS_LABELS, MODEL_STATUSES } from './models.js';
+import {
+  ACTIVE_STATUSES,
+  CASE_ORIGIN_LABELS,
+  CASE_ORIGINS,
+  CASE_STATUS_LABELS,
+  END_REASONS,
+} from './reintegration.js';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, TEAM_KIND_LABELS, TEAM_KINDS } from './teams.js';
 
 export type Aggregation = 'sum' | 'distinct';
@@ -78,6 +86,14 @@ export const DIMENSIONS = {
     name: 'Tình trạng',
     values: values(FEEDBACK_STATUSES, FEEDBACK_STATUS_LABELS),
   },
+  caseStatus: {
+    code: 'case_status',
+    name: 'Tình trạng',
+    values: values(ACTIVE_STATUSES, CASE_STATUS_LABELS),
+  },
+  caseOrigin: { code: 'case_origin', name: 'Nguồn', values: values(CASE_ORIGINS, CASE_ORIGIN_LABELS) },
+  endReason: { code: 'end_reason', name: 'Lý do kết thúc', values: values(END_REASONS, CASE_STATUS_LABELS) },
+  taskState: { code: 'task_state', name: 'Tiến độ', values: values(TASK_STATES, TASK_STATE_LABELS) },
 } satisfies Record<string, IndicatorDimension>;
 
 export const INDICATORS = {
@@ -184,6 +200,53 @@ export const INDICATORS = {
     unitOfMeasure: 'ý kiến',
     aggregation: 'distinct',
   },
+  reintegrationCases: {
+    code: 'reintegration_cases',
+    name: 'Người chấp hành xong án đang quản lý, giúp đỡ',
+    unitOfMeasure: 'người',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.caseStatus,
+  },
+  reintegrationWithJob: {
+    code: 'reintegration_with_job',
+    name: 'Trong đó có việc làm',
+    unitOfMeasure: 'người',
+    aggregation: 'distinct',
+  },
+  reintegrationOpened: {
+    code: 'reintegration_opened',
+    name: 'Hồ sơ mở trong kỳ',
+    unitOfMeasure: 'hồ sơ',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.caseOrigin,
+  },
+  reintegrationEnded: {
+    code: 'reintegration_ended',
+    name: 'Hồ sơ kết thúc trong kỳ',
+    unitOfMeasure: 'hồ sơ',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.endReason,
+  },
+  committeeMeetings: {
+    code: 'committee_meetings',
+    name: 'Cuộc họp Ban Chỉ đạo trong kỳ',
+    unitOfMeasure: 'cuộc họp',
+    aggregation: 'distinct',
+  },
+  committeeConclusions: {
+    code: 'committee_conclusions',
+    name: 'Kết luận của Ban Chỉ đạo (giao nhiệm vụ)',
+    unitOfMeasure: 'nhiệm vụ',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.taskState,
+  },
+  programmeTasks: {
+    code: 'programme_tasks',
+    name: 'Nhiệm vụ chương trình phối hợp đến hạn trong kỳ',
+    unitOfMeasure: 'nhiệm vụ',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.taskState,
+  },
 } satisfies Record<string, IndicatorDefinition>;
 
 export const ACTIVITY_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
@@ -201,6 +264,76 @@ export const FEEDBACK_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.feedbackReceived,
   INDICATORS.feedbackAnswered,
 ];
+
+/** A share (percent) of two columns of a summary, computed after the counts are rolled up. */
+export interface RatioDefinition {
+  code: string;
+  name: string;
+  numerator: string;
+  denominator: string;
+}
+
+export const RATIOS = {
+  shareWithJob: {
+    code: 'reintegration_share_with_job',
+    name: 'Tỷ lệ có việc làm',
+    numerator: 'reintegration_with_job',
+    denominator: 'reintegration_cases',
+  },
+  shareReintegrated: {
+    code: 'reintegration_share_reintegrated',
+    name: 'Tỷ lệ đã tái hòa nhập',
+    numerator: 'reintegration_cases:reintegrated',
+    denominator: 'reintegration_cases',
+  },
+} satisfies Record<string, RatioDefinition>;
+
+export const REINTEGRATION_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.reintegrationCases,
+  INDICATORS.reintegrationWithJob,
+  INDICATORS.reintegrationOpened,
+  INDICATORS.reintegrationEnded,
+];
+export const REINTEGRATION_SUMMARY_RATIOS: readonly RatioDefinition[] = [
+  RATIOS.shareWithJob,
+  RATIOS.shareReintegrated,
+];
+export const COORDINATION_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.committeeMeetings,
+  INDICATORS.committeeConclusions,
+  INDICATORS.programmeTasks,
+];
+
+/** Percent with one decimal; 0 when there is nothing to divide by. */
+export function sharePercent(numerator: number, denominator: number): number {
+  return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : 0;
+}
+
+/**
+ * Adds one percent column per ratio to a summary's columns, rows and total (the ratio of the sums, never the sum
+ * of ratios).
+ */
+export function addRatios<
+  S extends {
+    columns: IndicatorColumn[];
+    rows: Array<{ values: Record<string, number> }>;
+    total: Record<string, number>;
+  },
+>(summary: S, ratios: readonly RatioDefinition[]): S {
+  for (const ratio of ratios) {
+    summary.columns.push({
+      key: ratio.code,
+      indicator: ratio.code,
+      dimensionValue: null,
+      name: ratio.name,
+      unitOfMeasure: '%',
+    });
+    for (const target of [...summary.rows.map((row) => row.values), summary.total]) {
+      target[ratio.code] = sharePercent(target[ratio.numerator] ?? 0, target[ratio.denominator] ?? 0);
+    }
+  }
+  return summary;
+}
 
 export const TEAM_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.teams,

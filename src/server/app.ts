@@ -26,12 +26,15 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { AttachmentOwners } from './modules/attachments/attachments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { awardsRoutes } from './modules/awards/awards.routes.js';
+import { committeesRoutes } from './modules/committees/committees.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
 import { modelsRoutes } from './modules/models/models.routes.js';
+import { programmesRoutes } from './modules/programmes/programmes.routes.js';
+import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -149,6 +152,9 @@ export async function buildApp(options: AppOptions) {
       await awardsRoutes(api, deps);
       await feedbackRoutes(api, deps);
       await attachmentsRoutes(api, deps);
+      await reintegrationRoutes(api, deps);
+      await programmesRoutes(api, deps);
+      await committeesRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -43,6 +43,8 @@ export interface Config {
   filesDir: string;
   /** Largest attachment accepted, in megabytes (never more than `uploadMaxMegabytes`, which bounds every upload). */
   attachmentMaxMegabytes: number;
+  /** Years after a reintegration case ends before its personal fields are removed (Law 91/2025: retention limits). */
+  reintegrationRetentionYears: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): Config {
       readPositiveInteger(env, 'ANTQ_ATTACHMENT_MAX_MB', 10),
       uploadMaxMegabytes,
     ),
+    reintegrationRetentionYears: readPositiveInteger(env, 'ANTQ_REINTEGRATION_RETENTION_YEARS', 5),
   };
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { sealAll, startAuditSealer } from './modules/audit/audit.service.js';
+import { startRetentionSchedule } from './modules/reintegration/reintegration.schedule.js';
 
 const startedAt = performance.now();
 const config = loadConfig();
@@ -21,6 +22,7 @@ if (prepared.initialAdminPassword) {
   );
 }
 const sealer = startAuditSealer(database.db, app.log);
+const retention = startRetentionSchedule(database.db, config.reintegrationRetentionYears, app.log);
 app.log.info(
   `ANTQ sẵn sàng tại http://localhost:${config.port} (${database.target}) sau ${Math.round(performance.now() - startedAt)} ms`,
 );
@@ -33,6 +35,7 @@ async function shutdown(signal: string) {
   const timer = setTimeout(() => process.exit(1), 10_000);
   try {
     sealer.stop();
+    retention.stop();
     await app.close();
     await sealAll(database.db);
     await database.close();

@@ -8,9 +8,11 @@ import type { RoleId } from '../../domain/roles.js';
 import { systemActor } from '../context.js';
 import { type Database, queryRows } from '../db/client.js';
 import { inTransaction } from '../db/transaction.js';
+import type { FieldCipher } from '../lib/crypto.js';
 import { createUser } from '../modules/accounts/accounts.service.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { addLocalUnit } from '../modules/units/units.service.js';
+import { seedCoordinationDemo } from './demo-coordination.js';
 import { seedRegistryDemo } from './demo-registries.js';
 import { seedActivitiesDemo } from './demo-registries-ii.js';
 
@@ -18,7 +20,14 @@ import { seedActivitiesDemo } from './demo-registries-ii.js';
 export const DEMO_PROVINCE_CODE = '48';
 const DEMO_SETTING = 'demo.seeded';
 
-export async function seedDemo(db: Database): Promise<{ skipped: boolean; summary: string }> {
+/**
+ * `cipher` encrypts the demo reintegration files; without it (an installation key is not at hand) they are left
+ * out and everything else is seeded.
+ */
+export async function seedDemo(
+  db: Database,
+  cipher?: FieldCipher,
+): Promise<{ skipped: boolean; summary: string }> {
   const [done] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_SETTING));
   if (done) return { skipped: true, summary: '' };
   return inTransaction(db, async (tx) => {
@@ -66,9 +75,13 @@ export async function seedDemo(db: Database): Promise<{ skipped: boolean; summar
     await seedRegistryDemo(tx, communes);
     const movement = await seedActivitiesDemo(tx, communes);
     const users = await createDemoUsers(tx, communes[0]?.id);
+    const coordination = cipher
+      ? await seedCoordinationDemo(tx, cipher, communes, await demoProvinceId(tx))
+      : { cases: 0, plans: 0, meetings: 0 };
     const summary =
       `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ` +
-      `${movement.activities} hoạt động, ${movement.awards} khen thưởng, ${movement.feedback} ý kiến phản ánh; ${users} tài khoản mẫu`;
+      `${movement.activities} hoạt động, ${movement.awards} khen thưởng, ${movement.feedback} ý kiến phản ánh; ` +
+      `${coordination.cases} hồ sơ tái hòa nhập, ${coordination.plans} kế hoạch, ${coordination.meetings} cuộc họp Ban Chỉ đạo; ${users} tài khoản mẫu`;
     await tx
       .insert(systemSettings)
       .values({ key: DEMO_SETTING, value: { summary, at: new Date().toISOString() } });
@@ -130,7 +143,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
 ];
 
-async function createDemoUsers(db: Database, communeId: number | undefined): Promise<number> {
+async function demoProvinceId(db: Database): Promise<number | undefined> {
   const today = todayInVietnam();
   const [province] = await queryRows<{ id: number }>(
     db,
@@ -138,6 +151,12 @@ async function createDemoUsers(db: Database, communeId: number | undefined): Pro
         where u.kind = 'province' and u.code = ${DEMO_PROVINCE_CODE}
           and (v.valid_from is null or v.valid_from <= ${today}::date) and (v.valid_to is null or v.valid_to >= ${today}::date)`,
   );
+  return province?.id;
+}
+
+async function createDemoUsers(db: Database, communeId: number | undefined): Promise<number> {
+  const provinceId = await demoProvinceId(db);
+  const province = provinceId === undefined ? undefined : { id: provinceId };
   const [village] = communeId
     ? await queryRows<{ id: number }>(
         db,

@@ -6,7 +6,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { systemActor } from '../context.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { FieldCipher, loadOrCreateKey } from '../lib/crypto.js';
 import { ensureInitialAdmin } from '../modules/accounts/accounts.service.js';
+import { ensureReferenceProgrammes } from '../modules/programmes/programmes.service.js';
 import { importOfficialUnits } from '../modules/units/units.service.js';
 import { seedDemo } from './demo.js';
 
@@ -33,8 +35,10 @@ export async function prepareDatabase(
   if (!units.skipped)
     log.info(`Đã nạp ${units.units} đơn vị, ${units.versions} phiên bản, ${units.lineage} liên kết sáp nhập`);
   const initialAdminPassword = await ensureInitialAdmin(database.db, systemActor('khởi tạo hệ thống'));
+  if (await ensureReferenceProgrammes(database.db, systemActor('khởi tạo hệ thống')))
+    log.info('Đã cài sẵn Chương trình phối hợp số 09 và các giai đoạn');
   if (config.demo) {
-    const demo = await seedDemo(database.db);
+    const demo = await seedDemo(database.db, new FieldCipher(loadOrCreateKey(config)));
     if (!demo.skipped) log.info(`Đã tạo dữ liệu mẫu: ${demo.summary}`);
   }
   return { initialAdminPassword };

@@ -7,6 +7,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerUnitsCommands } from './commands/units.js';
 import { registerUserCommands } from './commands/user.js';
@@ -21,6 +22,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   registerUserCommands,
   registerImportCommands,
   registerAuditCommands,
+  registerRetentionCommands,
 ];
 
 process.exitCode = await runCli(process.argv, COMMAND_GROUPS, createContext());

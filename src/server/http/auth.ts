@@ -18,8 +18,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Open to everyone, no session needed (health, login, the public portal). */
     public?: boolean;
-    /** The permission a signed-in user needs. */
-    permission?: Permission;
+    /** The permission a signed-in user needs; a list means any one of them (the service narrows further). */
+    permission?: Permission | readonly Permission[];
     /** Any signed-in user (their own account, sessions, logout). */
     authenticated?: boolean;
     /** Reachable while the user must still change a one-time password. */
@@ -82,7 +82,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     )
       return;
     const config = route.config as
-      | { public?: boolean; permission?: Permission; authenticated?: boolean }
+      | { public?: boolean; permission?: Permission | readonly Permission[]; authenticated?: boolean }
       | undefined;
     if (!config?.public && !config?.permission && !config?.authenticated) {
       throw new Error(
@@ -131,7 +131,14 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
         'Bạn cần đổi mật khẩu trước khi tiếp tục',
       );
     }
-    if (config.permission && !hasPermission(request.actor.role, config.permission)) {
+    const needed: readonly Permission[] =
+      config.permission === undefined
+        ? []
+        : typeof config.permission === 'string'
+          ? [config.permission]
+          : config.permission;
+    const actor = request.actor;
+    if (needed.length > 0 && !needed.some((permission) => hasPermission(actor.role, permission))) {
       throw new AppError('forbidden', 'auth.forbidden', 'Bạn không có quyền thực hiện thao tác này');
     }
   });

@@ -50,7 +50,7 @@ import { isInScope } from '../modules/units/units.repo.js';
 import { toIntArray } from '../registry/units.js';
 
 export interface FactContext {
-  /** The date records must exist on. */
+  /** The date records must exist on; for counts of events (cases opened, meetings held), the period's last day. */
   asOf: string;
   /** For events (activities, awards, feedback): the first day of the period counted, up to `asOf`. */
   from: string;
@@ -69,12 +69,12 @@ export interface RollupRequest {
   /** The unit whose children form the rows; null = the whole country (rows are provinces). */
   unitId: number | null;
   asOf: string;
+  /** The first day of the period for event indicators (default: 1 January of the year of `asOf`). */
+  from?: string | undefined;
   basis: HierarchyBasis;
   scope: Scope;
   /** Values of dimensions that are data (e.g. model kinds), keyed by dimension code. */
   dynamicValues?: Record<string, readonly DimensionValue[]>;
-  /** First day of the period for event indicators; default 1 January of the year of `asOf`. */
-  from?: string;
   today?: string;
 }
 
@@ -100,6 +100,10 @@ interface UnitFact {
 
 export async function rollup(db: Database, request: RollupRequest): Promise<SummaryResponse> {
   const today = request.today ?? todayInVietnam();
+  const periodFrom = request.from ?? `${request.asOf.slice(0, 4)}-01-01`;
+  if (periodFrom > request.asOf) {
+    throw invalid('summary.period_invalid', 'Ngày đầu kỳ phải trước hoặc bằng ngày cuối kỳ', 'from');
+  }
   const placementDate = request.basis === 'as_of' ? request.asOf : today;
   const target = await findTarget(db, request, placementDate);
   const children = await listChildren(db, target, placementDate);
@@ -123,7 +127,7 @@ export async function rollup(db: Database, request: RollupRequest): Promise<Summ
     const rows = await queryRows<{ unitId: number; dimensionValue: string | null; value: number }>(
       db,
       sql`select f.unit_id as "unitId", f.dimension_value as "dimensionValue", (${aggregate})::float8 as value
-          from (${source({ asOf: request.asOf, from: request.from ?? `${request.asOf.slice(0, 4)}-01-01`, unitCondition })}) f
+          from (${source({ asOf: request.asOf, from: periodFrom, unitCondition })}) f
           group by f.unit_id, f.dimension_value`,
     );
     for (const row of rows) facts.push({ ...row, indicator: definition.code, value: Number(row.value) });
@@ -206,6 +210,7 @@ export async function rollup(db: Database, request: RollupRequest): Promise<Summ
   }
   return {
     unit: target.ref,
+    ...(request.from === undefined ? {} : { from: periodFrom }),
     asOf: request.asOf,
     basis: request.basis,
     generatedAt: new Date().toISOString(),

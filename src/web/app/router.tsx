@@ -21,6 +21,15 @@ const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('../features/teams/TeamPage'));
 const ModelsPage = lazy(() => import('../features/models/ModelsPage'));
 const ModelPage = lazy(() => import('../features/models/ModelPage'));
+const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
+const CaseDetailPage = lazy(() => import('../features/reintegration/CaseDetailPage'));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
+const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeDetailPage'));
+const PlanPage = lazy(() => import('../features/programmes/PlanPage'));
+const CommitteesPage = lazy(() => import('../features/committees/CommitteesPage'));
+const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeDetailPage'));
+
+const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
 
 export function AppRoutes() {
   return (
@@ -68,6 +77,62 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="registry.read">
                   <ModelPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="tai-hoa-nhap"
+              element={
+                <RequirePermission permission={REINTEGRATION_READERS}>
+                  <ReintegrationPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="tai-hoa-nhap/:id"
+              element={
+                <RequirePermission permission={REINTEGRATION_READERS}>
+                  <CaseDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="chuong-trinh-phoi-hop"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <ProgrammesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="chuong-trinh-phoi-hop/:id"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <ProgrammeDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="chuong-trinh-phoi-hop/ke-hoach/:planId"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <PlanPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="ban-chi-dao"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <CommitteesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="ban-chi-dao/:id"
+              element={
+                <RequirePermission permission="programmes.read">
+                  <CommitteeDetailPage />
                 </RequirePermission>
               }
             />

@@ -1,6 +1,7 @@
 /** `antq seed demo`: the clearly synthetic demo records, after making sure the official units are there. */
 import type { Command } from 'commander';
 import { seedDemo } from '../../bootstrap/demo.js';
+import { FieldCipher, loadOrCreateKey } from '../../lib/crypto.js';
 import { type CliContext, elapsedSince } from '../context.js';
 import { formatDuration } from '../output.js';
 import { migrateAndReport } from './migrate.js';
@@ -16,7 +17,7 @@ export function registerSeedCommands(program: Command, context: CliContext): voi
         await migrateAndReport(context, database);
         await importUnitsAndReport(context, database);
         const started = performance.now();
-        const demo = await seedDemo(database.db);
+        const demo = await seedDemo(database.db, new FieldCipher(loadOrCreateKey(context.config())));
         context.output.line(
           demo.skipped
             ? 'Dữ liệu mẫu đã có sẵn, không tạo thêm.'

@@ -48,9 +48,17 @@ export function RequireSession() {
   );
 }
 
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  /** A list means any one of them. */
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const t = useT();
   const can = useCan();
-  if (!can(permission)) return <PageMessage title={t.auth.forbiddenTitle} detail={t.auth.forbiddenDetail} />;
+  const needed: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!needed.some(can)) return <PageMessage title={t.auth.forbiddenTitle} detail={t.auth.forbiddenDetail} />;
   return children;
 }

@@ -29,6 +29,7 @@ export const en: Messages = {
     crimeReports: 'Crime reports and notices',
     reintegration: 'Community reintegration',
     coordination: 'Coordination programmes',
+    committees: 'Steering committees',
     reviews: 'Interim and final reviews',
     administration: 'Administration',
     users: 'Users',

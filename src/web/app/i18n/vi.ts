@@ -30,6 +30,7 @@ export const vi = {
     crimeReports: 'Tin báo, tố giác tội phạm',
     reintegration: 'Tái hòa nhập cộng đồng',
     coordination: 'Chương trình phối hợp',
+    committees: 'Ban Chỉ đạo',
     reviews: 'Báo cáo sơ kết, tổng kết',
     administration: 'Quản trị',
     users: 'Người dùng',

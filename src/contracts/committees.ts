@@ -1,0 +1,84 @@
+/** Steering committees (a team kind of the teams registry): their meetings and the conclusions they assign. */
+import { type Static, Type } from 'typebox';
+import { Id, IsoDate } from './common.js';
+import { StateCounts, TaskBody, TaskItem } from './programmes.js';
+import { Nullable, OptionalText, RecordUnit } from './registry.js';
+
+export const CommitteeItem = Type.Object({
+  id: Id,
+  name: Type.String(),
+  unit: RecordUnit,
+  establishedOn: IsoDate,
+  decisionNumber: Nullable(Type.String()),
+  decisionDate: Nullable(IsoDate),
+  dissolvedOn: Nullable(IsoDate),
+  memberCount: Type.Integer({ minimum: 0 }),
+  leaderName: Nullable(Type.String()),
+  meetingCount: Type.Integer({ minimum: 0 }),
+  lastMeetingOn: Nullable(IsoDate),
+  conclusions: StateCounts,
+});
+export type CommitteeItem = Static<typeof CommitteeItem>;
+export const CommitteeList = Type.Object({ items: Type.Array(CommitteeItem) });
+export type CommitteeList = Static<typeof CommitteeList>;
+
+export const CommitteeMember = Type.Object({
+  id: Id,
+  fullName: Type.String(),
+  roleLabel: Type.String(),
+  joinedOn: IsoDate,
+});
+
+export const MeetingItem = Type.Object({
+  id: Id,
+  committeeId: Id,
+  heldOn: IsoDate,
+  title: Type.String(),
+  agenda: Type.String(),
+  chairedBy: Nullable(Type.String()),
+  minutes: Nullable(
+    Type.String({ description: 'Biên bản (văn bản); tệp đính kèm sẽ liên kết khi có phân hệ tệp' }),
+  ),
+  conclusions: Type.Array(TaskItem),
+});
+export type MeetingItem = Static<typeof MeetingItem>;
+
+export const CommitteeDetail = Type.Object({
+  ...CommitteeItem.properties,
+  ...{
+    members: Type.Array(CommitteeMember),
+    meetings: Type.Array(MeetingItem),
+    canEdit: Type.Boolean(),
+  },
+});
+export type CommitteeDetail = Static<typeof CommitteeDetail>;
+
+export const CommitteeListQuery = Type.Object({ unit: Type.Optional(Id) }, { additionalProperties: false });
+export type CommitteeListQuery = Static<typeof CommitteeListQuery>;
+export const CommitteeIdParams = Type.Object({ id: Id });
+export const MeetingIdParams = Type.Object({ meetingId: Id });
+
+export const MeetingBody = Type.Object(
+  {
+    heldOn: IsoDate,
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    agenda: Type.String({ minLength: 1, maxLength: 4000 }),
+    chairedBy: OptionalText(120),
+    minutes: OptionalText(20000),
+    conclusions: Type.Optional(Type.Array(TaskBody, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type MeetingBody = Static<typeof MeetingBody>;
+
+export const UpdateMeetingBody = Type.Object(
+  {
+    heldOn: Type.Optional(IsoDate),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    agenda: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+    chairedBy: OptionalText(120),
+    minutes: OptionalText(20000),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMeetingBody = Static<typeof UpdateMeetingBody>;
