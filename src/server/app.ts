@@ -18,13 +18,21 @@ import authPlugin from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { FieldCipher, loadOrCreateKey } from './lib/crypto.js';
+import { type Mailer, SmtpMailer } from './lib/smtp.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { AuthService } from './modules/accounts/auth.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { crimeReportRoutes } from './modules/crime-reports/crime-reports.routes.js';
+import { CrimeReportsService } from './modules/crime-reports/crime-reports.service.js';
+import { ProofOfWork } from './modules/crime-reports/pow.js';
+import { publicReportRoutes } from './modules/crime-reports/public.routes.js';
 import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
 import { modelsRoutes } from './modules/models/models.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { Notifier } from './modules/notifications/notifications.service.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -37,6 +45,15 @@ export interface AppDeps {
   scopes: ScopeCache;
   /** Background jobs (imports), run in this process. */
   jobs: JobRunner;
+  /** Turns notification events into in-app notices and e-mails, in the background of this process. */
+  notifier: Notifier;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notifier: Notifier;
+    crimeReports: CrimeReportsService;
+  }
 }
 
 export interface AppOptions {
@@ -44,16 +61,30 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Tests pass a key so that no key file is written; otherwise it comes from configuration or the data folder. */
   cipher?: FieldCipher;
+  /** Where e-mail notices go; by default the configured SMTP server, if any. */
+  mailer?: Mailer;
 }
 
 export async function buildApp(options: AppOptions) {
+  const mailer =
+    options.mailer ??
+    (options.config.smtpUrl
+      ? new SmtpMailer({ url: options.config.smtpUrl, from: options.config.smtpFrom })
+      : undefined);
   const deps: AppDeps = {
     config: options.config,
     database: options.database,
     cipher: options.cipher ?? new FieldCipher(loadOrCreateKey(options.config)),
     scopes: new ScopeCache(),
     jobs: new JobRunner(options.database.db),
+    notifier: new Notifier(options.database.db, mailer, options.config.publicUrl),
   };
+  const crimeReports = new CrimeReportsService({
+    db: deps.database.db,
+    cipher: deps.cipher,
+    pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
+    lookupMaxFailures: deps.config.lookupMaxFailures,
+  });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel),
@@ -128,9 +159,32 @@ export async function buildApp(options: AppOptions) {
       await jobsRoutes(api, deps);
       await teamsRoutes(api, deps);
       await modelsRoutes(api, deps);
+      await crimeReportRoutes(api, deps, crimeReports);
+      await publicReportRoutes(api, deps.database.db, crimeReports, {
+        submitsPerHour: deps.config.publicSubmitsPerHour,
+      });
+      await portalRoutes(api, deps);
+      await notificationsRoutes(api, deps);
     },
     { prefix: '/api' },
   );
+
+  app.decorate('notifier', deps.notifier);
+  app.decorate('crimeReports', crimeReports);
+  deps.notifier.attachLogger(app.log);
+  let purge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    deps.notifier.start();
+    // Spent challenges and day-old idempotency keys are only needed while they can be replayed.
+    purge = setInterval(() => {
+      crimeReports.purgeExpired().catch(() => undefined);
+    }, 10 * 60_000);
+    purge.unref();
+  });
+  app.addHook('onClose', async () => {
+    deps.notifier.stop();
+    if (purge) clearInterval(purge);
+  });
 
   if (serveWeb) {
     await app.register(fastifyStatic, {
