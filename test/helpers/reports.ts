@@ -10,7 +10,11 @@ import { solveChallenge } from '../../src/server/modules/crime-reports/pow.js';
 import type { TestApp } from './app.js';
 
 /** Current communes of a province (code and id), in code order. */
-export async function currentCommunes(db: Database, provinceCode: string, count = 2): Promise<Array<{ id: number; code: string }>> {
+export async function currentCommunes(
+  db: Database,
+  provinceCode: string,
+  count = 2,
+): Promise<Array<{ id: number; code: string }>> {
   return queryRows(
     db,
     sql`select u.id, u.code from units u where u.kind = 'commune' and u.province_code = ${provinceCode} and u.valid_to is null
@@ -18,7 +22,10 @@ export async function currentCommunes(db: Database, provinceCode: string, count 
   );
 }
 
-export function reportBody(communeCode: string, overrides: Partial<CreatePublicReportBody> = {}): CreatePublicReportBody {
+export function reportBody(
+  communeCode: string,
+  overrides: Partial<CreatePublicReportBody> = {},
+): CreatePublicReportBody {
   return {
     category: 'drugs',
     description: 'Có nhóm người tụ tập sử dụng ma túy tại nhà hoang cuối hẻm 12 vào ban đêm.',
@@ -56,6 +63,9 @@ export async function sendReport(
   const response = await postReport(app, body);
   if (response.statusCode !== 201) throw new Error(`report refused: ${response.statusCode} ${response.body}`);
   const created = response.json() as CreatedReport;
-  const rows = await queryRows<{ id: number }>(db, sql`select id from crime_reports where code = ${created.code}`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from crime_reports where code = ${created.code}`,
+  );
   return { ...created, id: rows[0]!.id };
 }

@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { currentCommunes, postReport, reportBody, sendReport, solvedChallenge } from '../../../../test/helpers/reports.js';
+import {
+  currentCommunes,
+  postReport,
+  reportBody,
+  sendReport,
+  solvedChallenge,
+} from '../../../../test/helpers/reports.js';
 import { makeSignedInUser } from '../../../../test/helpers/users.js';
 import type { PublicReportView } from '../../../contracts/portal.js';
 import { type DatabaseHandle, queryRows } from '../../db/client.js';
@@ -18,7 +24,11 @@ let close: () => Promise<void>;
 let commune: { id: number; code: string };
 
 beforeAll(async () => {
-  ({ app, database, close } = await createTestApp({ powDifficulty: 6, publicSubmitsPerHour: 10_000, lookupMaxFailures: 10 }));
+  ({ app, database, close } = await createTestApp({
+    powDifficulty: 6,
+    publicSubmitsPerHour: 10_000,
+    lookupMaxFailures: 10,
+  }));
   [commune] = (await currentCommunes(database.db, '48', 1)) as [{ id: number; code: string }];
 });
 afterAll(() => close());
@@ -61,9 +71,16 @@ describe('sending a report', () => {
     const body = reportBody(commune.code, { description: `Trộm xe máy trước chợ, lần gửi song song ${key}` });
     const challenge = await solvedChallenge(app);
     const send = () =>
-      app.inject({ method: 'POST', url: '/api/public/reports', headers: { 'idempotency-key': key }, payload: { ...body, challenge } });
+      app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        headers: { 'idempotency-key': key },
+        payload: { ...body, challenge },
+      });
     const answers = await Promise.all([send(), send(), send()]);
-    const created = answers.filter((answer) => answer.statusCode === 201).map((answer) => answer.json() as { code: string });
+    const created = answers
+      .filter((answer) => answer.statusCode === 201)
+      .map((answer) => answer.json() as { code: string });
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((answer) => answer.code)).size).toBe(1);
     const [count] = await queryRows<{ n: number }>(
@@ -87,7 +104,12 @@ describe('sending a report', () => {
     expect(missing.json()).toMatchObject({ code: 'challenge.missing', field: 'challenge' });
     const challenge = await solvedChallenge(app);
     const send = () =>
-      app.inject({ method: 'POST', url: '/api/public/reports', headers: { 'idempotency-key': randomUUID() }, payload: { ...reportBody(commune.code), challenge } });
+      app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        headers: { 'idempotency-key': randomUUID() },
+        payload: { ...reportBody(commune.code), challenge },
+      });
     expect((await send()).statusCode).toBe(201);
     const again = await send();
     expect(again.statusCode).toBe(400);
@@ -95,7 +117,10 @@ describe('sending a report', () => {
     const forged = await app.inject({
       method: 'POST',
       url: '/api/public/reports',
-      payload: { ...reportBody(commune.code), challenge: { token: `${challenge!.token.slice(0, -3)}abc`, nonce: challenge!.nonce } },
+      payload: {
+        ...reportBody(commune.code),
+        challenge: { token: `${challenge!.token.slice(0, -3)}abc`, nonce: challenge!.nonce },
+      },
     });
     expect(forged.statusCode).toBe(400);
     expect(forged.json()).toMatchObject({ field: 'challenge' });
@@ -134,14 +159,19 @@ describe('sending a report', () => {
         consentContact: true,
       }),
     );
-    const rows = await queryRows<Record<string, unknown>>(database.db, sql`select * from crime_reports where id = ${created.id}`);
+    const rows = await queryRows<Record<string, unknown>>(
+      database.db,
+      sql`select * from crime_reports where id = ${created.id}`,
+    );
     const stored = JSON.stringify(rows[0]);
     expect(stored).not.toContain(marker);
     expect(stored).not.toContain('0905');
     expect(stored).not.toContain('to.giac@example.vn');
     expect(stored).not.toContain('108.2');
     expect(stored).not.toContain('127.0.0.1');
-    expect(Object.keys(rows[0]!).filter((column) => /(^|_)(ip|address|agent)(_|$)/i.test(column))).toEqual([]);
+    expect(Object.keys(rows[0]!).filter((column) => /(^|_)(ip|address|agent)(_|$)/i.test(column))).toEqual(
+      [],
+    );
     const audit = await queryRows<Record<string, unknown>>(
       database.db,
       sql`select * from audit_events where entity_type = 'crime_report' and entity_id = ${String(created.id)}`,
@@ -154,19 +184,37 @@ describe('sending a report', () => {
 
 describe('following a report', () => {
   const follow = (code: string, secret: string, ip = '203.0.113.5') =>
-    app.inject({ method: 'GET', url: `/api/public/reports/${code}`, headers: { 'x-report-secret': secret }, remoteAddress: ip });
+    app.inject({
+      method: 'GET',
+      url: `/api/public/reports/${code}`,
+      headers: { 'x-report-secret': secret },
+      remoteAddress: ip,
+    });
 
   it('the reporter reads the officer’s answer without the officer’s name or internal notes, and replies', async () => {
     const created = await sendReport(app, database.db, reportBody(commune.code));
     const officer = await makeSignedInUser(app, database.db, 'commune_officer', commune.code);
-    expect((await officer.request('POST', `/api/reports/${created.id}/notes`, { body: 'Ghi chú nội bộ: xác minh lúc 21 giờ' })).statusCode).toBe(200);
-    const answer = await officer.request('POST', `/api/reports/${created.id}/messages`, { body: 'Cảm ơn bạn, công an xã đã tiếp nhận và đang xác minh.' });
+    expect(
+      (
+        await officer.request('POST', `/api/reports/${created.id}/notes`, {
+          body: 'Ghi chú nội bộ: xác minh lúc 21 giờ',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const answer = await officer.request('POST', `/api/reports/${created.id}/messages`, {
+      body: 'Cảm ơn bạn, công an xã đã tiếp nhận và đang xác minh.',
+    });
     expect(answer.statusCode).toBe(200);
     const view = await follow(created.code.toLowerCase().replace('-', ''), created.secret.toLowerCase());
     expect(view.statusCode).toBe(200);
     const body = view.json() as PublicReportView;
     expect(body.status).toBe('received');
-    expect(body.messages).toEqual([expect.objectContaining({ from: 'officer', body: 'Cảm ơn bạn, công an xã đã tiếp nhận và đang xác minh.' })]);
+    expect(body.messages).toEqual([
+      expect.objectContaining({
+        from: 'officer',
+        body: 'Cảm ơn bạn, công an xã đã tiếp nhận và đang xác minh.',
+      }),
+    ]);
     expect(view.body).not.toContain('Người kiểm thử');
     expect(view.body).not.toContain('Ghi chú nội bộ');
     const reply = await app.inject({
@@ -176,7 +224,10 @@ describe('following a report', () => {
       payload: { body: 'Tối nay họ lại tụ tập.' },
     });
     expect(reply.statusCode).toBe(201);
-    expect((reply.json() as PublicReportView).messages.map((message) => message.from)).toEqual(['officer', 'reporter']);
+    expect((reply.json() as PublicReportView).messages.map((message) => message.from)).toEqual([
+      'officer',
+      'reporter',
+    ]);
   });
 
   it('a wrong secret never says which half is wrong, and 20 wrong secrets are throttled', async () => {
@@ -186,12 +237,22 @@ describe('following a report', () => {
     expect(wrongSecret.statusCode).toBe(404);
     expect(unknownCode.statusCode).toBe(404);
     expect(wrongSecret.json()).toMatchObject({ code: 'reports.lookup_failed' });
-    expect((wrongSecret.json() as { message: string }).message).toBe((unknownCode.json() as { message: string }).message);
+    expect((wrongSecret.json() as { message: string }).message).toBe(
+      (unknownCode.json() as { message: string }).message,
+    );
 
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 20; attempt++) {
       // Each from its own address: the per-report limit must hold against many addresses too.
-      statuses.push((await follow(created.code, `AAAA-BBBB-CCCC-${String(attempt).padStart(4, '0')}`, `192.0.2.${attempt + 10}`)).statusCode);
+      statuses.push(
+        (
+          await follow(
+            created.code,
+            `AAAA-BBBB-CCCC-${String(attempt).padStart(4, '0')}`,
+            `192.0.2.${attempt + 10}`,
+          )
+        ).statusCode,
+      );
     }
     expect(statuses).toContain(429);
     expect(statuses.slice(-5).every((status) => status === 429)).toBe(true);
@@ -201,7 +262,10 @@ describe('following a report', () => {
 
     const guesses: number[] = [];
     for (let attempt = 0; attempt < 20; attempt++) {
-      guesses.push((await follow(`ZZZZZ-${String(attempt).padStart(5, '0')}`, created.secret, '198.51.100.77')).statusCode);
+      guesses.push(
+        (await follow(`ZZZZZ-${String(attempt).padStart(5, '0')}`, created.secret, '198.51.100.77'))
+          .statusCode,
+      );
     }
     expect(guesses.slice(-5).every((status) => status === 429)).toBe(true);
   });
@@ -210,13 +274,22 @@ describe('following a report', () => {
 describe('public statistics', () => {
   it('suppress any count below 5', async () => {
     const [other] = await currentCommunes(database.db, '01', 1);
-    for (let index = 0; index < 5; index++) await sendReport(app, database.db, reportBody(other!.code, { category: 'fraud' }));
+    for (let index = 0; index < 5; index++)
+      await sendReport(app, database.db, reportBody(other!.code, { category: 'fraud' }));
     await sendReport(app, database.db, reportBody(other!.code, { category: 'weapons' }));
     const year = new Date().getUTCFullYear();
-    const response = await app.inject({ method: 'GET', url: `/api/public/statistics?year=${year}&province=01` });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/public/statistics?year=${year}&province=01`,
+    });
     expect(response.statusCode).toBe(200);
-    const cells = (response.json() as { cells: Array<{ category: string; count: number | null; suppressed: boolean }> }).cells;
+    const cells = (
+      response.json() as { cells: Array<{ category: string; count: number | null; suppressed: boolean }> }
+    ).cells;
     expect(cells.find((cell) => cell.category === 'fraud')).toMatchObject({ count: 5, suppressed: false });
-    expect(cells.find((cell) => cell.category === 'weapons')).toMatchObject({ count: null, suppressed: true });
+    expect(cells.find((cell) => cell.category === 'weapons')).toMatchObject({
+      count: null,
+      suppressed: true,
+    });
   });
 });
