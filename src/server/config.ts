@@ -54,6 +54,10 @@ export interface Config {
   smtpFrom: string;
   /** The address people use to reach the server, for links in e-mails (e.g. https://antq.tinh.gov.vn). */
   publicUrl: string | undefined;
+  /** Folder of attachment files (photos, scans, minutes): `dataDir/files`. */
+  filesDir: string;
+  /** Largest attachment accepted, in megabytes (never more than `uploadMaxMegabytes`, which bounds every upload). */
+  attachmentMaxMegabytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -142,12 +146,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL phải có dạng postgres://người_dùng@máy:cổng/cơ_sở_dữ_liệu');
   }
+  const dataDir = path.resolve(env.ANTQ_DATA_DIR ?? path.join(PROJECT_ROOT, 'data'));
+  const uploadMaxMegabytes = readPositiveInteger(env, 'ANTQ_UPLOAD_MAX_MB', 20);
   return {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
     port: readPort(env),
     databaseUrl,
-    dataDir: path.resolve(env.ANTQ_DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    dataDir,
     demo: readBoolean(env, 'ANTQ_DEMO', true),
     sharedDataDir: path.resolve(env.ANTQ_SHARED_DATA_DIR ?? defaultSharedDataDir()),
     logLevel: readLogLevel(env, nodeEnv),
@@ -159,13 +165,18 @@ export function loadConfig(env: Env = process.env): Config {
     loginLockMinutes: readPositiveInteger(env, 'ANTQ_LOGIN_LOCK_MINUTES', 15),
     loginRatePerMinute: readPositiveInteger(env, 'ANTQ_LOGIN_RATE_PER_MINUTE', 20),
     cookieSecure: readBoolean(env, 'ANTQ_COOKIE_SECURE', nodeEnv === 'production'),
-    uploadMaxMegabytes: readPositiveInteger(env, 'ANTQ_UPLOAD_MAX_MB', 20),
+    uploadMaxMegabytes,
     powDifficulty: readPowDifficulty(env, nodeEnv),
     publicSubmitsPerHour: readPositiveInteger(env, 'ANTQ_PUBLIC_SUBMITS_PER_HOUR', 20),
     lookupMaxFailures: readPositiveInteger(env, 'ANTQ_LOOKUP_MAX_FAILURES', 10),
     smtpUrl: readSmtpUrl(env),
     smtpFrom: env.ANTQ_SMTP_FROM?.trim() || 'ANTQ <no-reply@antq.local>',
     publicUrl: env.ANTQ_PUBLIC_URL?.trim().replace(/\/$/, '') || undefined,
+    filesDir: path.join(dataDir, 'files'),
+    attachmentMaxMegabytes: Math.min(
+      readPositiveInteger(env, 'ANTQ_ATTACHMENT_MAX_MB', 10),
+      uploadMaxMegabytes,
+    ),
   };
 }
 

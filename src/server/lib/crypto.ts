@@ -38,6 +38,21 @@ export class FieldCipher {
     return createHmac('sha256', this.key).update(`antq:${purpose}`).digest();
   }
 
+  /** Binary form of `encrypt` for files at rest: iv (12) + tag (16) + body, no text encoding. */
+  encryptBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBytes(stored: Buffer): Buffer {
+    if (stored.length < 28) throw new Error('Dữ liệu mã hóa không đúng định dạng');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, stored.subarray(0, 12));
+    decipher.setAuthTag(stored.subarray(12, 28));
+    return Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]);
+  }
+
   decrypt(stored: string): string {
     const [format, payload] = stored.split(':', 2);
     if (format !== FORMAT || !payload) throw new Error('Dữ liệu mã hóa không đúng định dạng');
