@@ -12,6 +12,20 @@ CREATE TABLE "crime_report_events" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "crime_report_files" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "crime_report_files_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"report_id" integer NOT NULL,
+	"province_code" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"file_name_enc" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"encrypted" boolean NOT NULL,
+	"uploaded_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "crime_report_messages" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "crime_report_messages_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"report_id" integer NOT NULL,
@@ -171,6 +185,7 @@ CREATE TABLE "resident_feedback" (
 );
 --> statement-breakpoint
 ALTER TABLE "crime_report_events" ADD CONSTRAINT "crime_report_events_report_id_crime_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."crime_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "crime_report_files" ADD CONSTRAINT "crime_report_files_report_id_crime_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."crime_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "crime_report_messages" ADD CONSTRAINT "crime_report_messages_report_id_crime_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."crime_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "crime_report_messages" ADD CONSTRAINT "crime_report_messages_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "crime_report_notes" ADD CONSTRAINT "crime_report_notes_report_id_crime_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."crime_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -187,6 +202,7 @@ ALTER TABLE "portal_posts" ADD CONSTRAINT "portal_posts_author_id_users_id_fk" F
 ALTER TABLE "resident_feedback" ADD CONSTRAINT "resident_feedback_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resident_feedback" ADD CONSTRAINT "resident_feedback_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "crime_report_events_report_idx" ON "crime_report_events" USING btree ("report_id","created_at");--> statement-breakpoint
+CREATE INDEX "crime_report_files_report_idx" ON "crime_report_files" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "crime_report_messages_report_idx" ON "crime_report_messages" USING btree ("report_id","created_at");--> statement-breakpoint
 CREATE INDEX "crime_report_notes_report_idx" ON "crime_report_notes" USING btree ("report_id","created_at");--> statement-breakpoint
 CREATE INDEX "crime_report_submissions_created_idx" ON "crime_report_submissions" USING btree ("created_at");--> statement-breakpoint

@@ -109,6 +109,16 @@ export const ReportDetail = Type.Object({
     personsArrested: Type.Integer({ minimum: 0 }),
     propertyRecoveredVnd: Type.Integer({ minimum: 0 }),
     allowedStatuses: Type.Array(ReportStatus),
+    files: Type.Array(
+      Type.Object({
+        id: Id,
+        name: Type.String(),
+        contentType: Type.String(),
+        size: Type.Integer(),
+        uploadedBy: StringEnum(['reporter', 'officer'] as const),
+        at: Type.String({ format: 'date-time' }),
+      }),
+    ),
     messages: Type.Array(ReportMessage),
     notes: Type.Array(ReportNote),
     events: Type.Array(ReportEvent),
@@ -117,6 +127,7 @@ export const ReportDetail = Type.Object({
 export type ReportDetail = Static<typeof ReportDetail>;
 
 export const ReportIdParams = Type.Object({ id: Id });
+export const ReportFileParams = Type.Object({ id: Id, fileId: Id });
 
 export const StatusBody = Type.Object(
   {
@@ -227,3 +238,22 @@ export const CategoryBody = Type.Object(
   { additionalProperties: false },
 );
 export type CategoryBody = Static<typeof CategoryBody>;
+
+/** An attached photo in the answer. */
+export const ImageFile = {
+  description: 'Ảnh (JPG, PNG, WEBP) đã xóa siêu dữ liệu',
+  content: { 'image/*': { schema: { type: 'string', format: 'binary' } } },
+};
+
+/** The intake register in the answer: Excel by default, Word with format=docx. */
+export const RegisterFile = {
+  description: 'Sổ tiếp nhận (.xlsx hoặc .docx)',
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string', format: 'binary' },
+    },
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+      schema: { type: 'string', format: 'binary' },
+    },
+  },
+};

@@ -18,6 +18,7 @@ import authPlugin from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { FieldCipher, loadOrCreateKey } from './lib/crypto.js';
+import { createFileService } from './lib/files/file-service.js';
 import { type Mailer, SmtpMailer } from './lib/smtp.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { AuthService } from './modules/accounts/auth.service.js';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions) {
     cipher: deps.cipher,
     pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
     lookupMaxFailures: deps.config.lookupMaxFailures,
+    files: createFileService(deps.config, deps.cipher),
   });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DatabaseHandle } from '../../src/server/db/client.js';
@@ -13,7 +16,15 @@ export async function createTestApp(
 ): Promise<{ app: TestApp; database: DatabaseHandle; cipher: FieldCipher; close: () => Promise<void> }> {
   const database = await createTestDatabase();
   // Many logins come from one test address: the per-address limit has its own test.
-  const config = { ...loadConfig(), logLevel: 'silent' as const, loginRatePerMinute: 10_000, ...overrides };
+  // Attachments go to a folder of this test file, removed at the end, never into the project's data folder.
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'antq-test-files-'));
+  const config = {
+    ...loadConfig(),
+    logLevel: 'silent' as const,
+    loginRatePerMinute: 10_000,
+    filesDir,
+    ...overrides,
+  };
   const cipher = new FieldCipher(randomBytes(32));
   const app = await buildApp({ config, database, cipher });
   await app.ready();
@@ -24,6 +35,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

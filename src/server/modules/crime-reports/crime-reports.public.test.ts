@@ -4,9 +4,14 @@
  * the officer's answer without learning who wrote it.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { multipart } from '../../../../test/helpers/registries.js';
 import {
   currentCommunes,
   postReport,
@@ -15,6 +20,7 @@ import {
   solvedChallenge,
 } from '../../../../test/helpers/reports.js';
 import { makeSignedInUser } from '../../../../test/helpers/users.js';
+import type { ReportDetail } from '../../../contracts/crime-reports.js';
 import type { PublicReportView } from '../../../contracts/portal.js';
 import { type DatabaseHandle, queryRows } from '../../db/client.js';
 
@@ -22,16 +28,21 @@ let app: TestApp;
 let database: DatabaseHandle;
 let close: () => Promise<void>;
 let commune: { id: number; code: string };
+const filesDir = mkdtempSync(path.join(tmpdir(), 'antq-report-files-'));
 
 beforeAll(async () => {
   ({ app, database, close } = await createTestApp({
+    filesDir,
     powDifficulty: 6,
     publicSubmitsPerHour: 10_000,
     lookupMaxFailures: 10,
   }));
   [commune] = (await currentCommunes(database.db, '48', 1)) as [{ id: number; code: string }];
 });
-afterAll(() => close());
+afterAll(async () => {
+  await close();
+  rmSync(filesDir, { recursive: true, force: true });
+});
 
 describe('sending a report', () => {
   it('answers 201 with a tracking code and a secret, and routes it to the commune of today', async () => {
@@ -291,5 +302,77 @@ describe('public statistics', () => {
       count: null,
       suppressed: true,
     });
+  });
+});
+
+describe('photos from the reporter', () => {
+  /** A photo as a phone takes it: camera make and model, and the GPS position where it was taken. */
+  async function phonePhoto(): Promise<Buffer> {
+    return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 120, b: 200 } } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'HangDienThoai', Model: 'May Anh 12' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '16/1 4/1 12/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '108/1 13/1 5/1',
+        },
+      })
+      .toBuffer();
+  }
+
+  it('a JPEG with GPS and camera EXIF is stored without them, encrypted, and the original is not kept', async () => {
+    const photo = await phonePhoto();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const created = await sendReport(app, database.db, reportBody(commune.code));
+    const form = multipart(photo, 'IMG_20251001_nha_hang_xom.jpg');
+    const uploaded = await app.inject({
+      method: 'POST',
+      url: `/api/public/reports/${created.code}/files`,
+      payload: form.payload,
+      headers: { ...form.headers, 'x-report-secret': created.secret },
+    });
+    expect(uploaded.statusCode).toBe(201);
+    expect((uploaded.json() as PublicReportView).files).toEqual([
+      expect.objectContaining({ name: 'IMG_20251001_nha_hang_xom.jpg' }),
+    ]);
+
+    const officer = await makeSignedInUser(app, database.db, 'commune_officer', commune.code);
+    const detail = (await officer.request('GET', `/api/reports/${created.id}`)).json() as ReportDetail;
+    const served = await officer.request('GET', `/api/reports/${created.id}/files/${detail.files[0]!.id}`);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    const meta = await sharp(served.rawPayload).metadata();
+    expect(meta.width).toBe(64);
+    expect(meta.exif).toBeUndefined();
+    expect(served.rawPayload.includes(Buffer.from('HangDienThoai'))).toBe(false);
+
+    // On disk: one file only (no original), and not a readable JPEG.
+    const stored = readdirSync(filesDir, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    );
+    expect(stored).toHaveLength(1);
+    const bytes = readFileSync(path.join(stored[0]!.parentPath, stored[0]!.name));
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+    expect(bytes.includes(Buffer.from('HangDienThoai'))).toBe(false);
+    const [row] = await queryRows<Record<string, unknown>>(
+      database.db,
+      sql`select * from crime_report_files where report_id = ${created.id}`,
+    );
+    expect(JSON.stringify(row)).not.toContain('nha_hang_xom');
+  });
+
+  it('refuses a document disguised as a photo, naming the field', async () => {
+    const created = await sendReport(app, database.db, reportBody(commune.code));
+    const form = multipart(Buffer.from('%PDF-1.4\n%%EOF\n'), 'anh.jpg');
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/public/reports/${created.code}/files`,
+      payload: form.payload,
+      headers: { ...form.headers, 'x-report-secret': created.secret },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'file' });
   });
 });

@@ -10,6 +10,7 @@ import { type Scope, unitInScope } from '../../db/scope.js';
 import { toTextArray } from '../../registry/units.js';
 import {
   crimeReportEvents,
+  crimeReportFiles,
   crimeReportMessages,
   crimeReportNotes,
   crimeReportSubmissions,
@@ -558,5 +559,28 @@ export async function statistics(
           ${provinceCode ? sql`and r.province_code = ${provinceCode}` : sql``}
         group by r.province_code, r.category, c.label, month
         order by r.province_code, month, r.category`,
+  );
+}
+
+export async function insertFile(db: Database, row: typeof crimeReportFiles.$inferInsert) {
+  const [saved] = await db.insert(crimeReportFiles).values(row).returning();
+  return saved!;
+}
+
+export async function listFiles(db: Database, reportId: number) {
+  return queryRows<{
+    id: number;
+    storageKey: string;
+    fileNameEnc: string;
+    contentType: string;
+    sizeBytes: number;
+    encrypted: boolean;
+    uploadedBy: string;
+    at: string;
+  }>(
+    db,
+    sql`select id, storage_key as "storageKey", file_name_enc as "fileNameEnc", content_type as "contentType",
+          size_bytes as "sizeBytes", encrypted, uploaded_by as "uploadedBy", ${utc('created_at')} as at
+        from crime_report_files where report_id = ${reportId} order by id`,
   );
 }

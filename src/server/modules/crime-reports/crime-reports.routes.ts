@@ -13,10 +13,13 @@ import {
   HolidayBody,
   HolidayList,
   HolidayParams,
+  ImageFile,
   NoticeBody,
   OutcomeBody,
+  RegisterFile,
   RegisterQuery,
   ReportDetail,
+  ReportFileParams,
   ReportIdParams,
   ReportList,
   ReportListQuery,
@@ -25,7 +28,6 @@ import {
   TextBody,
   TransferBody,
 } from '../../../contracts/crime-reports.js';
-import { XlsxFile } from '../../../contracts/registry.js';
 import type { AppDeps } from '../../app.js';
 import { requireActor } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
@@ -83,7 +85,7 @@ export async function crimeReportRoutes(
         tags,
         summary: 'Sổ tiếp nhận nguồn tin về tội phạm của đơn vị (Excel hoặc Word), trong khoảng ngày',
         querystring: RegisterQuery,
-        response: { 200: XlsxFile, ...errors },
+        response: { 200: RegisterFile, ...errors },
       },
     },
     async (request, reply) => {
@@ -180,6 +182,27 @@ export async function crimeReportRoutes(
       },
     },
     (request) => service.detail(requireActor(request), request.params.id),
+  );
+
+  api.get(
+    '/reports/:id/files/:fileId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Tải ảnh đính kèm của tin báo (đã xóa siêu dữ liệu); mỗi lần xem được ghi vào nhật ký',
+        params: ReportFileParams,
+        response: { 200: ImageFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await service.readFile(requireActor(request), request.params.id, request.params.fileId);
+      return reply
+        .type(file.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachmentHeader(file.fileName).replace(/^attachment/, 'inline'))
+        .send(file.bytes);
+    },
   );
 
   api.get(

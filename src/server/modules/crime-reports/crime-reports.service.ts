@@ -48,6 +48,8 @@ import { inTransaction } from '../../db/transaction.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { safeEqual, sha256 } from '../../lib/crypto.js';
 import { FailureLimiter } from '../../lib/failure-limiter.js';
+import type { FileService } from '../../lib/files/file-service.js';
+import { IMAGE_TYPES } from '../../lib/files/file-types.js';
 import { checkPage, paging } from '../../registry/list.js';
 import { recordAudit, recordSensitiveRead } from '../audit/audit.service.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
@@ -105,7 +107,11 @@ export interface ReportsOptions {
   cipher: FieldCipher;
   pow: ProofOfWork;
   lookupMaxFailures: number;
+  files: FileService;
 }
+
+/** A reporter may attach this many photos to one report. */
+export const MAX_FILES_PER_REPORT = 10;
 
 export class CrimeReportsService {
   private readonly db: Database;
@@ -114,12 +120,14 @@ export class CrimeReportsService {
   private readonly lookupMax: number;
   private readonly addressFailures: FailureLimiter;
   private holidays: { set: Set<string>; expires: number } | undefined;
+  private readonly files: FileService;
 
   constructor(options: ReportsOptions) {
     this.db = options.db;
     this.cipher = options.cipher;
     this.pow = options.pow;
     this.lookupMax = options.lookupMaxFailures;
+    this.files = options.files;
     this.addressFailures = new FailureLimiter(options.lookupMaxFailures, LOOKUP_WINDOW_MINUTES * 60_000);
   }
 
@@ -341,10 +349,11 @@ export class CrimeReportsService {
 
   async publicView(report: repo.ReportRecord): Promise<PublicReportView> {
     const today = todayInVietnam();
-    const [messages, unit, categories] = await Promise.all([
+    const [messages, unit, categories, files] = await Promise.all([
       repo.listMessages(this.db, report.id),
       repo.findUnitName(this.db, report.unitId, today),
       repo.listCategories(this.db),
+      repo.listFiles(this.db, report.id),
     ]);
     const status = report.status as ReportStatus;
     return {
@@ -361,8 +370,83 @@ export class CrimeReportsService {
         body: this.cipher.decrypt(message.bodyEnc),
         at: message.at,
       })),
-      files: [],
+      files: files.map((file) => ({
+        id: file.id,
+        name: this.cipher.decrypt(file.fileNameEnc),
+        size: file.sizeBytes,
+        at: file.at,
+      })),
     };
+  }
+
+  /**
+   * A photo from the reporter: only images, re-encoded without metadata (GPS, camera), original bytes never
+   * written, stored encrypted. The row and its audit event are one transaction; when it fails the bytes go too.
+   */
+  async attachFromReporter(
+    report: repo.ReportRecord,
+    upload: { fileName: string; bytes: Buffer },
+    requestId: string | null,
+  ): Promise<PublicReportView> {
+    const existing = await repo.listFiles(this.db, report.id);
+    if (existing.length >= MAX_FILES_PER_REPORT)
+      throw invalid('reports.files_limit', `Mỗi tin báo gửi kèm tối đa ${MAX_FILES_PER_REPORT} ảnh`, 'file');
+    const stored = await this.files.accept(upload, {
+      encrypt: true,
+      keepOriginal: false,
+      allowedTypes: IMAGE_TYPES,
+    });
+    try {
+      await inTransaction(this.db, async (tx) => {
+        const saved = await repo.insertFile(tx, {
+          reportId: report.id,
+          provinceCode: report.provinceCode,
+          storageKey: stored.storageKey,
+          fileNameEnc: this.cipher.encrypt(stored.fileName),
+          contentType: stored.contentType,
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+          encrypted: stored.encrypted,
+          uploadedBy: 'reporter',
+        });
+        await repo.updateReport(tx, report.id, { lastReporterMessageAt: new Date() });
+        await recordAudit(tx, portalActor(requestId), {
+          action: 'crime_report.file_add',
+          entityType: ENTITY,
+          entityId: report.id,
+          unitId: report.unitId,
+          provinceCode: report.provinceCode,
+          details: { fileId: saved.id, contentType: stored.contentType, sizeBytes: stored.sizeBytes },
+        });
+      });
+    } catch (error) {
+      await this.files.discard(stored);
+      throw error;
+    }
+    return this.publicView((await repo.findById(this.db, report.id))!);
+  }
+
+  /** The bytes of an attached photo for an officer; the read is an audit event. */
+  async readFile(
+    actor: Actor,
+    id: number,
+    fileId: number,
+  ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+    const file = await inTransaction(this.db, async (tx) => {
+      const report = await this.requireInScope(tx, actor, id);
+      const found = (await repo.listFiles(tx, report.id)).find((candidate) => candidate.id === fileId);
+      if (!found) throw notFound('reports.file_not_found', 'Không tìm thấy tệp đính kèm');
+      await recordSensitiveRead(tx, actor, {
+        entityType: ENTITY,
+        entityId: report.id,
+        unitId: report.unitId,
+        provinceCode: report.provinceCode,
+        purpose: `xem tệp đính kèm ${fileId}`,
+      });
+      return found;
+    });
+    const bytes = await this.files.read({ storageKey: file.storageKey, encrypted: file.encrypted });
+    return { bytes, contentType: file.contentType, fileName: this.cipher.decrypt(file.fileNameEnc) };
   }
 
   async replyFromReporter(
@@ -499,7 +583,7 @@ export class CrimeReportsService {
 
   private async buildDetail(db: Database, report: repo.ReportRecord): Promise<ReportDetail> {
     const today = todayInVietnam();
-    const [row, intake, number, messages, notes, events, duplicates, duplicateOf] = await Promise.all([
+    const [row, intake, number, messages, notes, events, duplicates, duplicateOf, files] = await Promise.all([
       repo.findListRow(db, report.id, today),
       repo.findUnitName(db, report.intakeUnitId, today),
       repo.registerNumber(db, report),
@@ -508,6 +592,7 @@ export class CrimeReportsService {
       repo.listEvents(db, report.id),
       repo.listDuplicates(db, report.id),
       report.duplicateOfId ? repo.findById(db, report.duplicateOfId) : Promise.resolve(undefined),
+      repo.listFiles(db, report.id),
     ]);
     const status = report.status as ReportStatus;
     const json = <T>(value: string | null): T | null =>
@@ -538,6 +623,14 @@ export class CrimeReportsService {
       personsArrested: report.personsArrested,
       propertyRecoveredVnd: Number(report.propertyRecoveredVnd),
       allowedStatuses: [...STATUS_TRANSITIONS[status]],
+      files: files.map((file) => ({
+        id: file.id,
+        name: this.cipher.decrypt(file.fileNameEnc),
+        contentType: file.contentType,
+        size: file.sizeBytes,
+        uploadedBy: file.uploadedBy as 'reporter' | 'officer',
+        at: file.at,
+      })),
       messages: messages.map((message) => ({
         id: message.id,
         from: message.author,

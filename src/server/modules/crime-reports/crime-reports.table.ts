@@ -185,3 +185,28 @@ export const spentChallenges = pgTable(
   },
   (table) => [index('spent_challenges_expires_idx').on(table.expiresAt)],
 );
+
+/**
+ * Photos attached to a report, kept by the shared file store: re-encoded without metadata (GPS, camera), the
+ * original bytes never written, the stored bytes encrypted. The file name a phone gives can name a person, so it
+ * is encrypted too.
+ */
+export const crimeReportFiles = pgTable(
+  'crime_report_files',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => crimeReports.id),
+    provinceCode: text('province_code').notNull(),
+    storageKey: text('storage_key').notNull(),
+    fileNameEnc: text('file_name_enc').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    encrypted: boolean('encrypted').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('crime_report_files_report_idx').on(table.reportId)],
+);

@@ -20,7 +20,7 @@ import {
   TrackingParams,
 } from '../../../contracts/portal.js';
 import { todayInVietnam } from '../../../domain/dates.js';
-import { notFound } from '../../../domain/errors.js';
+import { invalid, notFound } from '../../../domain/errors.js';
 import type { Database } from '../../db/client.js';
 import type { Api } from '../../http/types.js';
 import * as repo from './crime-reports.repo.js';
@@ -176,6 +176,45 @@ export async function publicReportRoutes(
         request.ip,
       );
       const view = await service.replyFromReporter(report, request.body.body, request.id);
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(view);
+    },
+  );
+
+  api.post(
+    '/public/reports/:code/files',
+    {
+      config: { public: true, rateLimit: { max: options.submitsPerHour, timeWindow: '1 hour' } },
+      schema: {
+        tags,
+        summary:
+          'Người gửi đính kèm ảnh (multipart, trường "file"; JPG, PNG, WEBP): ảnh được xóa toàn bộ siêu dữ liệu (vị trí GPS, máy chụp), không giữ bản gốc, lưu mã hóa',
+        consumes: ['multipart/form-data'],
+        params: TrackingParams,
+        headers: SecretHeaders,
+        response: { 201: PublicReportView, 413: ErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const report = await service.authenticateReporter(
+        request.params.code,
+        request.headers['x-report-secret'],
+        request.ip,
+      );
+      if (!request.isMultipart())
+        throw invalid(
+          'upload.not_multipart',
+          'Hãy gửi ảnh dưới dạng multipart/form-data (trường "file")',
+          'file',
+        );
+      const part = await request.file();
+      if (!part) throw invalid('upload.no_file', 'Chưa chọn ảnh để gửi', 'file');
+      const bytes = await part.toBuffer();
+      const view = await service.attachFromReporter(
+        report,
+        { fileName: part.filename || 'anh.jpg', bytes },
+        request.id,
+      );
       reply.header('cache-control', 'no-store');
       return reply.status(201).send(view);
     },
