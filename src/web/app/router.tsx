@@ -17,6 +17,8 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const MyAccountPage = lazy(() => import('../features/accounts/MyAccountPage'));
 const UsersPage = lazy(() => import('../features/accounts/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
+const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
 
 export function AppRoutes() {
   return (
@@ -32,6 +34,22 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="units.read">
                   <UnitsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="to-giac"
+              element={
+                <RequirePermission permission="crime_reports.read">
+                  <ReportsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="to-giac/:id"
+              element={
+                <RequirePermission permission="crime_reports.read">
+                  <ReportDetailPage />
                 </RequirePermission>
               }
             />
