@@ -39,7 +39,10 @@ describe('citizen portal', () => {
       photo,
       await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 90, g: 140, b: 60 } } })
         .jpeg()
-        .withExif({ IFD0: { Make: 'HangDienThoai' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '16/1 4/1 12/1' } })
+        .withExif({
+          IFD0: { Make: 'HangDienThoai' },
+          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '16/1 4/1 12/1' },
+        })
         .toBuffer(),
     );
 
@@ -54,7 +57,9 @@ describe('citizen portal', () => {
 
     await phone.getByRole('link', { name: 'Gửi tin báo, tố giác' }).click();
     await phone.getByLabel('Loại sự việc *').selectOption({ label: 'Ma túy' });
-    await phone.getByLabel('Sự việc đã xảy ra *').fill('Tối nào cũng có nhóm người tụ tập sử dụng ma túy ở nhà hoang cuối hẻm.');
+    await phone
+      .getByLabel('Sự việc đã xảy ra *')
+      .fill('Tối nào cũng có nhóm người tụ tập sử dụng ma túy ở nhà hoang cuối hẻm.');
     await phone.getByLabel('Tỉnh, thành phố *').selectOption('48');
     const commune = phone.getByLabel('Xã, phường, đặc khu *');
     await expect.poll(async () => commune.locator('option').count()).toBeGreaterThan(2);
@@ -88,7 +93,9 @@ describe('citizen portal', () => {
     await desk.getByText('Tối nào cũng có nhóm người tụ tập').waitFor();
     await desk.getByText('IMG_0042.jpg').waitFor();
     await screenshot(desk, 'inbox-detail-desktop');
-    await desk.getByPlaceholder('Tin nhắn cho người gửi').fill('Công an xã đã tiếp nhận, đang xác minh. Cảm ơn bạn đã báo tin.');
+    await desk
+      .getByPlaceholder('Tin nhắn cho người gửi')
+      .fill('Công an xã đã tiếp nhận, đang xác minh. Cảm ơn bạn đã báo tin.');
     await desk.getByRole('button', { name: 'Gửi cho người gửi tin' }).click();
     await desk.getByText('Công an xã đã tiếp nhận, đang xác minh.').first().waitFor();
     await desk.goto(`${e2e.baseUrl}/to-giac`);

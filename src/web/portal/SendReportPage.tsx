@@ -94,12 +94,21 @@ export default function SendReportPage() {
     event.preventDefault();
     setError(null);
     if (tooBig.length > 0) return setError({ message: 'Mỗi ảnh tối đa 10 MB', field: 'file' });
+    const dateParts = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(form.occurredDate.trim());
+    if (form.occurredDate.trim() && !dateParts)
+      return setError({
+        message: 'Ngày xảy ra phải có dạng ngày/tháng/năm, ví dụ 05/10/2025',
+        field: 'occurredAt',
+      });
+    const occurredOn = dateParts
+      ? `${dateParts[3]}-${dateParts[2]!.padStart(2, '0')}-${dateParts[1]!.padStart(2, '0')}`
+      : '';
     const body: CreatePublicReportBody = {
       category: form.category,
       description: form.description,
       communeCode: form.communeCode,
-      ...(form.occurredDate
-        ? { occurredAt: form.occurredTime ? `${form.occurredDate}T${form.occurredTime}` : form.occurredDate }
+      ...(occurredOn
+        ? { occurredAt: form.occurredTime ? `${occurredOn}T${form.occurredTime}` : occurredOn }
         : {}),
       ...(form.place.trim() ? { place: form.place } : {}),
       ...(form.involved.trim() ? { involved: form.involved } : {}),
