@@ -70,8 +70,8 @@ describe('citizen portal', () => {
     await screenshot(phone, 'portal-send-form-phone');
     await phone.getByRole('button', { name: 'Gửi tin báo' }).click();
     await phone.getByTestId('tracking-code').waitFor({ timeout: 60_000 });
-    const code = (await phone.getByTestId('tracking-code').innerText()).trim();
-    const secret = (await phone.getByTestId('tracking-secret').innerText()).trim();
+    const code = (await phone.getByTestId('tracking-code').textContent())?.trim() ?? '';
+    const secret = (await phone.getByTestId('tracking-secret').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     await screenshot(phone, 'portal-sent-phone');
 

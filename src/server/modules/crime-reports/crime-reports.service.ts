@@ -152,6 +152,29 @@ export class CrimeReportsService {
     this.holidays = undefined;
   }
 
+  private categoryCache: { codes: Set<string>; expires: number } | undefined;
+  private readonly communeCache = new Map<string, { commune: repo.PlaceUnit | undefined; expires: number }>();
+
+  /** Active category codes, kept a minute: every submission checks them. */
+  private async activeCategories(): Promise<Set<string>> {
+    if (this.categoryCache && this.categoryCache.expires > Date.now()) return this.categoryCache.codes;
+    const rows = await repo.listCategories(this.db);
+    const codes = new Set(rows.filter((row) => row.active).map((row) => row.code));
+    this.categoryCache = { codes, expires: Date.now() + 60_000 };
+    return codes;
+  }
+
+  /** Today's commune of a code, kept a minute (the hierarchy changes by decree, not by the minute). */
+  private async communeOf(code: string, today: string): Promise<repo.PlaceUnit | undefined> {
+    const key = `${today}:${code}`;
+    const cached = this.communeCache.get(key);
+    if (cached && cached.expires > Date.now()) return cached.commune;
+    const commune = await repo.findCommuneByCode(this.db, code, today);
+    if (this.communeCache.size > 10_000) this.communeCache.clear();
+    this.communeCache.set(key, { commune, expires: Date.now() + 60_000 });
+    return commune;
+  }
+
   // ---- intake ----------------------------------------------------------------------------------------------------
 
   /**
@@ -175,10 +198,9 @@ export class CrimeReportsService {
     const description = cleanLongText(body.description);
     if (!description || description.length < 10)
       throw invalid('reports.description_short', 'Hãy mô tả sự việc (ít nhất 10 ký tự)', 'description');
-    const categories = await repo.listCategories(this.db);
-    if (!categories.some((category) => category.code === body.category && category.active))
+    if (!(await this.activeCategories()).has(body.category))
       throw invalid('reports.category_unknown', 'Loại tin báo không có trong danh mục', 'category');
-    const commune = await repo.findCommuneByCode(this.db, body.communeCode, today);
+    const commune = await this.communeOf(body.communeCode, today);
     if (!commune)
       throw invalid(
         'reports.commune_unknown',
@@ -1063,6 +1085,7 @@ export class CrimeReportsService {
         entityId: code,
         after: { ...saved },
       });
+      this.categoryCache = undefined;
       return saved;
     });
   }
