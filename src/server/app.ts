@@ -176,6 +176,7 @@ export async function buildApp(options: AppOptions) {
   deps.notifier.attachLogger(app.log);
   let purge: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    await crimeReports.ensureDefaults();
     deps.notifier.start();
     // Spent challenges and day-old idempotency keys are only needed while they can be replayed.
     purge = setInterval(() => {

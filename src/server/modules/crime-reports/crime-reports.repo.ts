@@ -128,6 +128,22 @@ export async function upsertCategory(db: Database, row: typeof reportCategories.
   return saved!;
 }
 
+/** Adds the defaults that are missing; rows already there (perhaps edited) are left alone. */
+export async function insertDefaults(
+  db: Database,
+  categories: ReadonlyArray<typeof reportCategories.$inferInsert>,
+  holidays: ReadonlyArray<typeof publicHolidays.$inferInsert>,
+): Promise<void> {
+  await db
+    .insert(reportCategories)
+    .values([...categories])
+    .onConflictDoNothing();
+  await db
+    .insert(publicHolidays)
+    .values([...holidays])
+    .onConflictDoNothing();
+}
+
 export async function listHolidays(db: Database) {
   return db.select().from(publicHolidays).orderBy(publicHolidays.day);
 }

@@ -54,6 +54,7 @@ import { checkPage, paging } from '../../registry/list.js';
 import { recordAudit, recordSensitiveRead } from '../audit/audit.service.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
 import * as repo from './crime-reports.repo.js';
+import { DEFAULT_PUBLIC_HOLIDAYS, DEFAULT_REPORT_CATEGORIES } from './defaults.js';
 import type { ProofOfWork, Solution } from './pow.js';
 
 const ENTITY = 'crime_report';
@@ -146,6 +147,11 @@ export class CrimeReportsService {
     const rows = await repo.listHolidays(this.db);
     this.holidays = { set: new Set(rows.map((row) => row.day)), expires: Date.now() + 60_000 };
     return this.holidays.set;
+  }
+
+  /** Writes the default categories and holidays that are missing (at start-up; harmless to repeat). */
+  async ensureDefaults(): Promise<void> {
+    await repo.insertDefaults(this.db, DEFAULT_REPORT_CATEGORIES, DEFAULT_PUBLIC_HOLIDAYS);
   }
 
   forgetHolidays(): void {

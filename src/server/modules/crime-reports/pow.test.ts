@@ -27,3 +27,11 @@ describe('proof of work', () => {
     expect(new ProofOfWork(Buffer.alloc(32, 7), 0).verify(undefined)).toBeNull();
   });
 });
+
+describe('defaults', () => {
+  it('seed exactly the category codes of the issue', async () => {
+    const { DEFAULT_REPORT_CATEGORIES } = await import('./defaults.js');
+    const { SEEDED_CATEGORY_CODES } = await import('../../../domain/crime-reports.js');
+    expect(DEFAULT_REPORT_CATEGORIES.map((category) => category.code)).toEqual([...SEEDED_CATEGORY_CODES]);
+  });
+});
