@@ -5,6 +5,10 @@ declare module 'autocannon' {
     path: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each send: answers the request to send (fresh headers, body). */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    /** Called with each answer. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
     url: string;
@@ -30,6 +34,7 @@ declare module 'autocannon' {
     latency: Histogram;
     throughput: Histogram;
     errors: number;
+    '2xx': number;
     timeouts: number;
     non2xx: number;
     duration: number;

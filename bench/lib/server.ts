@@ -37,6 +37,8 @@ export async function startServer(options: {
   databaseUrl?: string | undefined;
   demo?: boolean;
   timeoutMs?: number;
+  /** More settings for this server (e.g. ANTQ_POW_DIFFICULTY=0). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const url = `http://127.0.0.1:${options.port}`;
   if (await healthy(url)) throw new Error(`Cổng ${options.port} đang có máy chủ khác trả lời`);
@@ -50,6 +52,7 @@ export async function startServer(options: {
     DATABASE_URL: options.databaseUrl ?? '',
     ANTQ_DEMO: options.demo === false ? '0' : '1',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   // As `npm start`: the default (development) mode.
   delete env.NODE_ENV;

@@ -19,6 +19,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { FieldCipher, loadOrCreateKey } from './lib/crypto.js';
 import { createFileService, type FileService } from './lib/files/file-service.js';
+import { type Mailer, SmtpMailer } from './lib/smtp.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { AuthService } from './modules/accounts/auth.service.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
@@ -27,12 +28,19 @@ import { AttachmentOwners } from './modules/attachments/attachments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { awardsRoutes } from './modules/awards/awards.routes.js';
 import { committeesRoutes } from './modules/committees/committees.routes.js';
+import { crimeReportRoutes } from './modules/crime-reports/crime-reports.routes.js';
+import { CrimeReportsService } from './modules/crime-reports/crime-reports.service.js';
+import { ProofOfWork } from './modules/crime-reports/pow.js';
+import { publicReportRoutes } from './modules/crime-reports/public.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
 import { modelsRoutes } from './modules/models/models.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { Notifier } from './modules/notifications/notifications.service.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -51,6 +59,15 @@ export interface AppDeps {
   files: FileService;
   /** The modules whose records take attachments, each deciding who may see its files. */
   attachmentOwners: AttachmentOwners;
+  /** Turns notification events into in-app notices and e-mails, in the background of this process. */
+  notifier: Notifier;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notifier: Notifier;
+    crimeReports: CrimeReportsService;
+  }
 }
 
 export interface AppOptions {
@@ -60,10 +77,17 @@ export interface AppOptions {
   cipher?: FieldCipher;
   /** Tests may pass their own file service (e.g. with a scanner that finds a test virus). */
   files?: FileService;
+  /** Where e-mail notices go; by default the configured SMTP server, if any. */
+  mailer?: Mailer;
 }
 
 export async function buildApp(options: AppOptions) {
   const cipher = options.cipher ?? new FieldCipher(loadOrCreateKey(options.config));
+  const mailer =
+    options.mailer ??
+    (options.config.smtpUrl
+      ? new SmtpMailer({ url: options.config.smtpUrl, from: options.config.smtpFrom })
+      : undefined);
   const deps: AppDeps = {
     config: options.config,
     database: options.database,
@@ -72,7 +96,15 @@ export async function buildApp(options: AppOptions) {
     jobs: new JobRunner(options.database.db),
     files: options.files ?? createFileService(options.config, cipher),
     attachmentOwners: new AttachmentOwners(),
+    notifier: new Notifier(options.database.db, mailer, options.config.publicUrl),
   };
+  const crimeReports = new CrimeReportsService({
+    db: deps.database.db,
+    cipher: deps.cipher,
+    pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
+    lookupMaxFailures: deps.config.lookupMaxFailures,
+    files: deps.files,
+  });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel),
@@ -155,9 +187,33 @@ export async function buildApp(options: AppOptions) {
       await reintegrationRoutes(api, deps);
       await programmesRoutes(api, deps);
       await committeesRoutes(api, deps);
+      await crimeReportRoutes(api, deps, crimeReports);
+      await publicReportRoutes(api, deps.database.db, crimeReports, {
+        submitsPerHour: deps.config.publicSubmitsPerHour,
+      });
+      await portalRoutes(api, deps);
+      await notificationsRoutes(api, deps);
     },
     { prefix: '/api' },
   );
+
+  app.decorate('notifier', deps.notifier);
+  app.decorate('crimeReports', crimeReports);
+  deps.notifier.attachLogger(app.log);
+  let purge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await crimeReports.ensureDefaults();
+    deps.notifier.start();
+    // Spent challenges and day-old idempotency keys are only needed while they can be replayed.
+    purge = setInterval(() => {
+      crimeReports.purgeExpired().catch(() => undefined);
+    }, 10 * 60_000);
+    purge.unref();
+  });
+  app.addHook('onClose', async () => {
+    deps.notifier.stop();
+    if (purge) clearInterval(purge);
+  });
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -39,6 +39,21 @@ export interface Config {
   cookieSecure: boolean;
   /** Largest file accepted by an upload (Excel imports), in megabytes. */
   uploadMaxMegabytes: number;
+  /**
+   * Leading zero bits the proof-of-work of the public forms must reach (about 2^n hashes in the browser);
+   * 0 turns it off (benchmarks) and is refused in production.
+   */
+  powDifficulty: number;
+  /** Crime reports, feedback and messages accepted per client address per hour on the public portal. */
+  publicSubmitsPerHour: number;
+  /** Wrong tracking code/secret pairs accepted per client address, and per report, in 15 minutes. */
+  lookupMaxFailures: number;
+  /** smtp:// or smtps:// URL of the mail server for e-mail notices; absent: in-app notifications only. */
+  smtpUrl: string | undefined;
+  /** Sender address of e-mail notices. */
+  smtpFrom: string;
+  /** The address people use to reach the server, for links in e-mails (e.g. https://antq.tinh.gov.vn). */
+  publicUrl: string | undefined;
   /** Folder of attachment files (photos, scans, minutes): `dataDir/files`. */
   filesDir: string;
   /** Largest attachment accepted, in megabytes (never more than `uploadMaxMegabytes`, which bounds every upload). */
@@ -102,6 +117,26 @@ function readSecretKey(env: Env): string | undefined {
   return raw;
 }
 
+function readPowDifficulty(env: Env, nodeEnv: Config['nodeEnv']): number {
+  const raw = env.ANTQ_POW_DIFFICULTY;
+  const value = raw === undefined || raw === '' ? 16 : Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 30)
+    throw new ConfigError(`ANTQ_POW_DIFFICULTY phải là số nguyên từ 0 đến 30, nhận được "${raw}"`);
+  if (value === 0 && nodeEnv === 'production')
+    throw new ConfigError(
+      'ANTQ_POW_DIFFICULTY=0 (tắt bằng chứng công việc) không được dùng khi NODE_ENV=production',
+    );
+  return value;
+}
+
+function readSmtpUrl(env: Env): string | undefined {
+  const raw = env.ANTQ_SMTP_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(raw))
+    throw new ConfigError('ANTQ_SMTP_URL phải có dạng smtp://người_dùng:mật_khẩu@máy:587 hoặc smtps://…:465');
+  return raw;
+}
+
 function defaultSharedDataDir(): string {
   const besideRepo = path.resolve(PROJECT_ROOT, '../shared/data');
   return existsSync(besideRepo) ? besideRepo : path.resolve(PROJECT_ROOT, 'shared/data');
@@ -133,6 +168,12 @@ export function loadConfig(env: Env = process.env): Config {
     loginRatePerMinute: readPositiveInteger(env, 'ANTQ_LOGIN_RATE_PER_MINUTE', 20),
     cookieSecure: readBoolean(env, 'ANTQ_COOKIE_SECURE', nodeEnv === 'production'),
     uploadMaxMegabytes,
+    powDifficulty: readPowDifficulty(env, nodeEnv),
+    publicSubmitsPerHour: readPositiveInteger(env, 'ANTQ_PUBLIC_SUBMITS_PER_HOUR', 20),
+    lookupMaxFailures: readPositiveInteger(env, 'ANTQ_LOOKUP_MAX_FAILURES', 10),
+    smtpUrl: readSmtpUrl(env),
+    smtpFrom: env.ANTQ_SMTP_FROM?.trim() || 'ANTQ <no-reply@antq.local>',
+    publicUrl: env.ANTQ_PUBLIC_URL?.trim().replace(/\/$/, '') || undefined,
     filesDir: path.join(dataDir, 'files'),
     attachmentMaxMegabytes: Math.min(
       readPositiveInteger(env, 'ANTQ_ATTACHMENT_MAX_MB', 10),

@@ -2,7 +2,14 @@
  * Encryption at rest for the most sensitive fields (TOTP secrets now; crime reports and reintegration files later)
  * and the random tokens of sessions and recovery codes.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +28,14 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  }
+
+  /**
+   * A separate key for another purpose (e.g. signing proof-of-work challenges), derived from the installation key
+   * so that every server process of an installation derives the same one and no key file is added.
+   */
+  deriveKey(purpose: string): Buffer {
+    return createHmac('sha256', this.key).update(`antq:${purpose}`).digest();
   }
 
   /** Binary form of `encrypt` for files at rest: iv (12) + tag (16) + body, no text encoding. */

@@ -49,7 +49,12 @@ const MODULES: readonly ModuleEntry[] = [
   { key: 'directives', icon: <FileTextOutlined />, permissions: ['documents.read'] },
   { key: 'safetyStandard', icon: <SafetyCertificateOutlined />, permissions: ['recognition.read'] },
   { key: 'classification', icon: <AuditOutlined />, permissions: ['classification.read'] },
-  { key: 'crimeReports', icon: <NotificationOutlined />, permissions: ['crime_reports.read'] },
+  {
+    key: 'crimeReports',
+    icon: <NotificationOutlined />,
+    permissions: ['crime_reports.read'],
+    path: '/to-giac',
+  },
   {
     key: 'reintegration',
     icon: <UserSwitchOutlined />,

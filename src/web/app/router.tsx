@@ -21,6 +21,8 @@ const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('../features/teams/TeamPage'));
 const ModelsPage = lazy(() => import('../features/models/ModelsPage'));
 const ModelPage = lazy(() => import('../features/models/ModelPage'));
+const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
+const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
 const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
 const CaseDetailPage = lazy(() => import('../features/reintegration/CaseDetailPage'));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
@@ -133,6 +135,22 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="programmes.read">
                   <CommitteeDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="to-giac"
+              element={
+                <RequirePermission permission="crime_reports.read">
+                  <ReportsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="to-giac/:id"
+              element={
+                <RequirePermission permission="crime_reports.read">
+                  <ReportDetailPage />
                 </RequirePermission>
               }
             />

@@ -1,0 +1,113 @@
+/**
+ * The citizen portal on a phone: an anonymous report with a photo (the proof of work solved in the browser), the
+ * code and secret noted; the commune officer opens it in the inbox and answers; the reporter reads the answer with
+ * the code and secret. The portal must not download the officers' app (Ant Design).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/server/db/client.js';
+import { makeUser, TEST_PASSWORD } from '../helpers/users.js';
+import { type E2e, measureScripts, screenshot, startE2e } from './harness.js';
+
+let e2e: E2e;
+const contexts: BrowserContext[] = [];
+
+async function newPage(kind: 'desktop' | 'phone'): Promise<Page> {
+  const context = kind === 'desktop' ? await e2e.desktop() : await e2e.phone();
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await e2e?.close();
+});
+
+describe('citizen portal', () => {
+  test('send an anonymous report with a photo, the commune officer answers, the reporter reads the answer', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'antq-e2e-photo-'));
+    const photo = path.join(folder, 'IMG_0042.jpg');
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 90, g: 140, b: 60 } } })
+        .jpeg()
+        .withExif({
+          IFD0: { Make: 'HangDienThoai' },
+          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '16/1 4/1 12/1' },
+        })
+        .toBuffer(),
+    );
+
+    const phone = await newPage('phone');
+    const scripts = await measureScripts(phone, async () => {
+      await phone.goto(`${e2e.baseUrl}/cong-dan`);
+      await phone.getByRole('heading', { name: 'Bạn biết về một hành vi phạm tội?' }).waitFor();
+    });
+    expect(scripts.urls.some((url) => /antd|AppShell|ModuleMenu/.test(url))).toBe(false);
+    expect(scripts.gzipBytes).toBeLessThan(120 * 1024);
+    await screenshot(phone, 'portal-home-phone');
+
+    await phone.getByRole('link', { name: 'Gửi tin báo, tố giác' }).click();
+    await phone.getByLabel('Loại sự việc *').selectOption({ label: 'Ma túy' });
+    await phone
+      .getByLabel('Sự việc đã xảy ra *')
+      .fill('Tối nào cũng có nhóm người tụ tập sử dụng ma túy ở nhà hoang cuối hẻm.');
+    await phone.getByLabel('Tỉnh, thành phố *').selectOption('48');
+    const commune = phone.getByLabel('Xã, phường, đặc khu *');
+    await expect.poll(async () => commune.locator('option').count()).toBeGreaterThan(2);
+    const communeCode = await commune.locator('option').nth(1).getAttribute('value');
+    await commune.selectOption(communeCode!);
+    await phone.getByLabel('Địa điểm cụ thể').fill('Nhà hoang cuối hẻm 12');
+    await phone.getByLabel(/^Ảnh/).setInputFiles(photo);
+    await screenshot(phone, 'portal-send-form-phone');
+    await phone.getByRole('button', { name: 'Gửi tin báo' }).click();
+    await phone.getByTestId('tracking-code').waitFor({ timeout: 60_000 });
+    const code = (await phone.getByTestId('tracking-code').textContent())?.trim() ?? '';
+    const secret = (await phone.getByTestId('tracking-secret').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    await screenshot(phone, 'portal-sent-phone');
+
+    const [report] = await queryRows<{ id: number; files: number }>(
+      e2e.database.db,
+      sql`select r.id, (select count(*)::int from crime_report_files f where f.report_id = r.id) as files from crime_reports r where r.code = ${code}`,
+    );
+    expect(report!.files).toBe(1);
+
+    const officerUser = await makeUser(e2e.database.db, 'commune_officer', communeCode!);
+    const desk = await newPage('desktop');
+    await desk.goto(`${e2e.baseUrl}/dang-nhap`);
+    await desk.getByLabel('Tên đăng nhập').fill(officerUser.username);
+    await desk.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
+    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await desk.waitForURL(/\/don-vi/);
+    await desk.goto(`${e2e.baseUrl}/to-giac`);
+    await desk.getByRole('link', { name: code }).click();
+    await desk.getByText('Tối nào cũng có nhóm người tụ tập').waitFor();
+    await desk.getByText('IMG_0042.jpg').waitFor();
+    await screenshot(desk, 'inbox-detail-desktop');
+    await desk
+      .getByPlaceholder('Tin nhắn cho người gửi')
+      .fill('Công an xã đã tiếp nhận, đang xác minh. Cảm ơn bạn đã báo tin.');
+    await desk.getByRole('button', { name: 'Gửi cho người gửi tin' }).click();
+    await desk.getByText('Công an xã đã tiếp nhận, đang xác minh.').first().waitFor();
+    await desk.goto(`${e2e.baseUrl}/to-giac`);
+    await desk.getByRole('link', { name: code }).waitFor();
+    await screenshot(desk, 'inbox-list-desktop');
+
+    await phone.goto(`${e2e.baseUrl}/cong-dan/tra-cuu`);
+    await phone.getByLabel('Mã theo dõi').fill(code.toLowerCase());
+    await phone.getByLabel('Mã bí mật').fill(secret);
+    await phone.getByRole('button', { name: 'Xem tin báo' }).click();
+    await phone.getByText('Công an xã đã tiếp nhận, đang xác minh. Cảm ơn bạn đã báo tin.').waitFor();
+    expect(await phone.getByText(officerUser.fullName).count()).toBe(0);
+    await screenshot(phone, 'portal-follow-phone');
+  });
+});
