@@ -14,7 +14,9 @@ describe('classification levels', () => {
     expect(levelFor(30, withWeak)?.label).toBe('Yếu');
   });
   it('refuses thresholds out of order', () => {
-    const wrong = DEFAULT_LEVELS.map((level) => (level.code === 'good' ? { ...level, minPoints: 95 } : level));
+    const wrong = DEFAULT_LEVELS.map((level) =>
+      level.code === 'good' ? { ...level, minPoints: 95 } : level,
+    );
     expect(levelProblems(wrong)[0]?.code).toBe('levels.order');
     expect(levelProblems(DEFAULT_LEVELS)).toEqual([]);
   });
@@ -28,7 +30,12 @@ describe('scoring', () => {
     expect(scoreProblems(item, 1.25)[0]?.code).toBe('classification.points_step');
   });
   it('needs sheets of 100 points', () => {
-    expect(sheetProblems([{ id: 1, code: '1', maxPoints: 60 }, { id: 2, code: '2', maxPoints: 40 }])).toEqual([]);
+    expect(
+      sheetProblems([
+        { id: 1, code: '1', maxPoints: 60 },
+        { id: 2, code: '2', maxPoints: 40 },
+      ]),
+    ).toEqual([]);
     expect(sheetProblems([{ id: 1, code: '1', maxPoints: 60 }])[0]?.code).toBe('classification.sheet_total');
   });
 });

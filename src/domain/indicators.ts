@@ -4,7 +4,9 @@
  * optionally one dimension it is broken down by (team kind, member role…). The SQL that finds the facts lives in
  * the server's reporting layer, keyed by the same code; reports and dashboards only ever name codes.
  */
+import { DEFAULT_LEVELS } from './classification.js';
 import { MODEL_STATUS_LABELS, MODEL_STATUSES } from './models.js';
+import { RECORD_STATUS_LABELS, RECORD_STATUSES } from './recognition.js';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, TEAM_KIND_LABELS, TEAM_KINDS } from './teams.js';
 
 export type Aggregation = 'sum' | 'distinct';
@@ -48,6 +50,16 @@ export const DIMENSIONS = {
     code: 'model_status',
     name: 'Trạng thái',
     values: values(MODEL_STATUSES, MODEL_STATUS_LABELS),
+  },
+  standardStatus: {
+    code: 'standard_status',
+    name: 'Tình trạng hồ sơ',
+    values: values(RECORD_STATUSES, RECORD_STATUS_LABELS),
+  },
+  classificationLevel: {
+    code: 'classification_level',
+    name: 'Mức phân loại',
+    values: DEFAULT_LEVELS.map((level) => ({ key: level.code, label: level.label })),
   },
 } satisfies Record<string, IndicatorDimension>;
 
@@ -93,6 +105,32 @@ export const INDICATORS = {
     aggregation: 'sum',
   },
   cameras: { code: 'cameras', name: 'Camera an ninh', unitOfMeasure: 'camera', aggregation: 'sum' },
+  standardUnits: {
+    code: 'standard_units',
+    name: 'Đơn vị thuộc diện xây dựng tiêu chuẩn "An toàn về an ninh, trật tự"',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+  },
+  standardRecords: {
+    code: 'standard_records',
+    name: 'Đơn vị đã đăng ký tiêu chuẩn',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.standardStatus,
+  },
+  standardOverdue: {
+    code: 'standard_overdue',
+    name: 'Đơn vị quá hạn (đăng ký hoặc xét công nhận)',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+  },
+  classificationLevels: {
+    code: 'classification_levels',
+    name: 'Đơn vị đã phân loại phong trào',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.classificationLevel,
+  },
 } satisfies Record<string, IndicatorDefinition>;
 
 export const TEAM_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
@@ -105,6 +143,14 @@ export const MODEL_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.exemplaryModels,
   INDICATORS.cameraPoints,
   INDICATORS.cameras,
+];
+
+/** The dashboard of the safety standard and the classification of a year. */
+export const STANDARD_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.standardUnits,
+  INDICATORS.standardRecords,
+  INDICATORS.standardOverdue,
+  INDICATORS.classificationLevels,
 ];
 
 export interface IndicatorColumn {

@@ -15,7 +15,13 @@ import {
 } from './recognition.js';
 
 const base = { threshold: null, events: null, computedRule: null, evidenceRequired: false } as const;
-const yesNo: CriterionDefinition & { id: number } = { ...base, id: 1, code: '1', text: 'Có nghị quyết', kind: 'yes_no' };
+const yesNo: CriterionDefinition & { id: number } = {
+  ...base,
+  id: 1,
+  code: '1',
+  text: 'Có nghị quyết',
+  kind: 'yes_no',
+};
 const households: CriterionDefinition & { id: number } = {
   ...base,
   id: 2,

@@ -27,7 +27,12 @@ export const STANDARD_UNIT_KINDS: readonly UnitKind[] = [
   'school',
 ];
 /** Units below a commune whose results the commune's computed criterion counts. */
-export const COMMUNE_CHILD_KINDS: readonly UnitKind[] = ['residential_area', 'agency', 'enterprise', 'school'];
+export const COMMUNE_CHILD_KINDS: readonly UnitKind[] = [
+  'residential_area',
+  'agency',
+  'enterprise',
+  'school',
+];
 
 export function targetOf(kind: UnitKind): StandardTarget | null {
   switch (kind) {
@@ -286,7 +291,13 @@ export function cycleProblems(settings: CycleSettings): Problem[] {
 
 // ---- the record of one unit and year ---------------------------------------------------------------------------
 
-export const RECORD_STATUSES = ['registered', 'submitted', 'returned', 'recognised', 'not_recognised'] as const;
+export const RECORD_STATUSES = [
+  'registered',
+  'submitted',
+  'returned',
+  'recognised',
+  'not_recognised',
+] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export const RECORD_STATUS_LABELS: Record<RecordStatus, string> = {
   registered: 'Đã đăng ký, đang tự đánh giá',

@@ -158,7 +158,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     'classification.self_assess',
     'documents.read',
   ],
-  viewer: ['units.read', ...READ_REPORTS],
+  viewer: ['units.read', 'recognition.read', 'classification.read', ...READ_REPORTS],
 };
 
 export function hasPermission(role: RoleId, permission: Permission): boolean {

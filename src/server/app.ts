@@ -25,6 +25,7 @@ import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
 import { modelsRoutes } from './modules/models/models.routes.js';
+import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions) {
       await jobsRoutes(api, deps);
       await teamsRoutes(api, deps);
       await modelsRoutes(api, deps);
+      await recognitionRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -6,3 +6,4 @@ export * from '../modules/models/models.table.js';
 export * from '../modules/system/system.table.js';
 export * from '../modules/teams/teams.table.js';
 export * from '../modules/units/units.table.js';
+export * from '../modules/recognition/recognition.table.js';
