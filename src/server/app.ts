@@ -25,6 +25,7 @@ import { geoRoutes } from './modules/geo/geo.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { JobRunner } from './modules/jobs/jobs.service.js';
 import { modelsRoutes } from './modules/models/models.routes.js';
+import { classificationRoutes } from './modules/recognition/classification.routes.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions) {
       await teamsRoutes(api, deps);
       await modelsRoutes(api, deps);
       await recognitionRoutes(api, deps);
+      await classificationRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -91,7 +91,7 @@ function clean(value: string | null | undefined): string | null {
 }
 
 /** The actor's own unit on today's hierarchy (null for a national user). */
-async function actorUnit(db: Database, actor: Actor): Promise<repo.UnitOnDate | null> {
+export async function actorUnit(db: Database, actor: Actor): Promise<repo.UnitOnDate | null> {
   if (actor.unitId === null) return null;
   return (await repo.findUnit(db, actor.unitId, todayInVietnam())) ?? null;
 }
@@ -575,7 +575,7 @@ function definitionOf(row: repo.CriterionRecord): CriterionDefinition & { id: nu
 }
 
 /** Whether the actor's own unit is the level that approves records of this kind in this province and year. */
-async function isApprover(db: Database, actor: Actor, cycle: CycleSettings): Promise<boolean> {
+export async function isApprover(db: Database, actor: Actor, cycle: CycleSettings): Promise<boolean> {
   const own = await actorUnit(db, actor);
   return own !== null && own.kind === cycle.approvingLevel;
 }
@@ -1312,7 +1312,7 @@ async function cycleLookup(db: Database, year: number): Promise<CycleLookup> {
   return (provinceCode, target) => byKey.get(`${provinceCode}:${target}`) ?? defaultCycle(target, year);
 }
 
-async function basePathOf(db: Database, actor: Actor, unitId: number | undefined, date: string) {
+export async function basePathOf(db: Database, actor: Actor, unitId: number | undefined, date: string) {
   const id = unitId ?? actor.unitId;
   if (id === null) return null;
   if (!(await isInScope(db, actor.scope, id))) {
