@@ -11,6 +11,7 @@ import { inTransaction } from '../db/transaction.js';
 import { createUser } from '../modules/accounts/accounts.service.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { addLocalUnit } from '../modules/units/units.service.js';
+import { seedRecognitionDemo } from './demo-recognition.js';
 import { seedRegistryDemo } from './demo-registries.js';
 
 /** Đà Nẵng: a merged province with both wards and rural communes, so every page has something to show. */
@@ -63,8 +64,9 @@ export async function seedDemo(db: Database): Promise<{ skipped: boolean; summar
       created += 2;
     }
     await seedRegistryDemo(tx, communes);
+    const records = await seedRecognitionDemo(tx, communes);
     const users = await createDemoUsers(tx, communes[0]?.id);
-    const summary = `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ${users} tài khoản mẫu`;
+    const summary = `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ${records} hồ sơ tiêu chuẩn An toàn về an ninh, trật tự; ${users} tài khoản mẫu`;
     await tx
       .insert(systemSettings)
       .values({ key: DEMO_SETTING, value: { summary, at: new Date().toISOString() } });
