@@ -11,7 +11,8 @@ import { SEED_SETS, SEED_SHEETS } from '../src/server/modules/recognition/recogn
 
 const text = (value: string | null | undefined) =>
   value === null || value === undefined ? 'null' : `'${value.normalize('NFC').replace(/'/g, "''")}'`;
-const json = (value: unknown) => (value === null || value === undefined ? 'null' : `${text(JSON.stringify(value))}::jsonb`);
+const json = (value: unknown) =>
+  value === null || value === undefined ? 'null' : `${text(JSON.stringify(value))}::jsonb`;
 
 const lines: string[] = [
   '-- Seed criteria sets (Thông tư 124/2021/TT-BCA, Thông tư 23/2012/TT-BCA), scoring sheets (Quyết định 510/QĐ-BCA-V05)',
@@ -50,4 +51,4 @@ for (const level of DEFAULT_LEVELS) {
 lines.pop();
 const file = path.join(PROJECT_ROOT, 'db/migrations/0006_recognition_seed.sql');
 writeFileSync(file, `${lines.join('\n')}\n`);
-console.log(`wrote ${file}`);
+process.stdout.write(`wrote ${file}\n`);

@@ -17,6 +17,10 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const MyAccountPage = lazy(() => import('../features/accounts/MyAccountPage'));
 const UsersPage = lazy(() => import('../features/accounts/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPage'));
+const RecognitionRecordPage = lazy(() => import('../features/recognition/RecordPage'));
+const CriteriaSetsPage = lazy(() => import('../features/recognition/CriteriaSetsPage'));
+const ClassificationPage = lazy(() => import('../features/recognition/ClassificationPage'));
 
 export function AppRoutes() {
   return (
@@ -32,6 +36,38 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="units.read">
                   <UnitsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt"
+              element={
+                <RequirePermission permission="recognition.read">
+                  <RecognitionPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt/ho-so/:id"
+              element={
+                <RequirePermission permission="recognition.read">
+                  <RecognitionRecordPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt/bo-tieu-chi"
+              element={
+                <RequirePermission permission="recognition.read">
+                  <CriteriaSetsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="phan-loai-phong-trao"
+              element={
+                <RequirePermission permission="classification.read">
+                  <ClassificationPage />
                 </RequirePermission>
               }
             />

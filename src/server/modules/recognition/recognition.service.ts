@@ -599,7 +599,9 @@ async function loadContext(db: Database, record: repo.RecordRow): Promise<Record
   ]);
   let children: ChildrenCounts | undefined;
   if (rows.some((row) => row.kind === 'computed')) {
-    const date = cycle.settings.windowTo < todayInVietnam() ? cycle.settings.windowTo : todayInVietnam();
+    const today = todayInVietnam();
+    // Children are counted on the hierarchy of the window's end, or of today while the window runs.
+    const date = [cycle.settings.windowTo, today].sort()[0]!;
     children = await repo.childrenCounts(db, record.unitId, record.year, date, COMMUNE_CHILD_KINDS);
   }
   return {
