@@ -71,18 +71,34 @@ export default function RecordPage() {
   const [decisionForm] = Form.useForm();
   const [reopenForm] = Form.useForm();
 
+  // Saved answers and meeting replace what is on screen only when they changed on the server: adding evidence
+  // must not wipe answers being typed.
+  const answersKey = record ? JSON.stringify([record.status, record.answers]) : '';
+  const meetingKey = record
+    ? JSON.stringify([
+        record.meetingDate,
+        record.meetingChair,
+        record.meetingAttendees,
+        record.meetingMinutes,
+      ])
+    : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the saved answers, not on the whole record.
   useEffect(() => {
-    if (record) {
-      setDrafts(draftsOf(record));
-      meetingForm.setFieldsValue({
-        meetingDate: record.meetingDate ? dayjs(record.meetingDate) : undefined,
-        meetingChair: record.meetingChair ?? '',
-        meetingAttendees: record.meetingAttendees ?? undefined,
-        meetingMinutes: record.meetingMinutes ?? '',
-      });
-      document.title = `${m.recordTitle(record.unit.fullName, record.year)} — ANTQ`;
-    }
-  }, [record, meetingForm, m]);
+    if (record) setDrafts(draftsOf(record));
+  }, [answersKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the saved meeting record.
+  useEffect(() => {
+    if (!record) return;
+    meetingForm.setFieldsValue({
+      meetingDate: record.meetingDate ? dayjs(record.meetingDate) : undefined,
+      meetingChair: record.meetingChair ?? '',
+      meetingAttendees: record.meetingAttendees ?? undefined,
+      meetingMinutes: record.meetingMinutes ?? '',
+    });
+  }, [meetingKey]);
+  useEffect(() => {
+    if (record) document.title = `${m.recordTitle(record.unit.fullName, record.year)} — ANTQ`;
+  }, [record, m]);
 
   const act = useMutation({
     mutationFn: (input: { action: string; body?: unknown; method?: 'POST' | 'PUT' | 'DELETE' }) =>
@@ -427,6 +443,7 @@ export default function RecordPage() {
       <Card title={m.meeting} size="small" className="recognition-card">
         <Form
           form={meetingForm}
+          name="meeting"
           layout="vertical"
           disabled={!editing}
           onFinish={(values) =>
@@ -471,6 +488,7 @@ export default function RecordPage() {
         <Card title={m.review} size="small" className="recognition-card">
           <Typography.Paragraph type="secondary">{m.returnHint}</Typography.Paragraph>
           <Form
+            name="review"
             layout="vertical"
             onFinish={(values) =>
               act.mutate({
@@ -497,6 +515,7 @@ export default function RecordPage() {
           {record.can.decide && (
             <Form
               form={decisionForm}
+              name="decision"
               layout="vertical"
               className="recognition-decision"
               initialValues={{
@@ -560,6 +579,7 @@ export default function RecordPage() {
         <Card title={m.reopen} size="small" className="recognition-card">
           <Form
             form={reopenForm}
+            name="reopen"
             layout="vertical"
             onFinish={(values) => act.mutate({ action: 'reopen', body: { reason: values.reason } })}
           >
