@@ -128,7 +128,7 @@ describe('safety standard journey', () => {
     await commune.reload();
     await waitForStatus(commune, 'Chờ xét');
     await commune.getByLabel('Số quyết định').fill('215/QĐ-UBND');
-    await commune.getByLabel('Người ký').fill('Trần Văn Chủ Tịch');
+    await commune.getByLabel('Người ký', { exact: true }).fill('Trần Văn Chủ Tịch');
     await commune.getByRole('button', { name: 'Quyết định', exact: true }).click();
     await waitForStatus(commune, 'Được công nhận');
     const download = commune.getByRole('button', { name: 'Tải giấy công nhận (.docx)' });

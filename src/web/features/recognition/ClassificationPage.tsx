@@ -256,9 +256,12 @@ export default function ClassificationPage() {
       title: m.colUnit,
       key: 'unit',
       render: (_, row) => (
-        <Button type="link" onClick={() => update({ phieu: String(row.id) })}>
-          {row.unit.fullName}
-        </Button>
+        <div>
+          <Button type="link" className="recognition-link" onClick={() => update({ phieu: String(row.id) })}>
+            {row.unit.fullName}
+          </Button>
+          {row.unit.parentName && <div className="muted">{row.unit.parentName}</div>}
+        </div>
       ),
     },
     {

@@ -145,6 +145,26 @@ export function DashboardPanel({
       {summary.notes.map((note) => (
         <Alert key={note} type="info" showIcon message={note} className="recognition-note" />
       ))}
+      {mapKind && boundaries.data && regions.length > 0 && (
+        <section className="recognition-map" aria-label={m.mapTitle}>
+          <h3>{m.mapTitle}</h3>
+          <Suspense fallback={<Spin />}>
+            <ChoroplethMap
+              mapName={mapKind === 'provinces' ? 'vn-provinces-2025' : `vn-communes-${summary.unit?.code}`}
+              boundaries={boundaries.data}
+              regions={regions}
+              legendHigh={m.mapHigh}
+              legendLow={m.mapLow}
+              describe={(region) => `${m.dashShare}: ${formatDecimal(region.value)}%`}
+              onSelect={(region) => {
+                const found = regions.find((entry) => entry.code === region.code);
+                if (found) onDrill(found.id, undefined);
+              }}
+              ariaLabel={m.mapTitle}
+            />
+          </Suspense>
+        </section>
+      )}
       <Table<Row>
         rowKey="key"
         size="small"
@@ -181,26 +201,6 @@ export function DashboardPanel({
           </Table.Summary.Row>
         )}
       />
-      {mapKind && boundaries.data && regions.length > 0 && (
-        <section className="recognition-map" aria-label={m.mapTitle}>
-          <h3>{m.mapTitle}</h3>
-          <Suspense fallback={<Spin />}>
-            <ChoroplethMap
-              mapName={mapKind === 'provinces' ? 'vn-provinces-2025' : `vn-communes-${summary.unit?.code}`}
-              boundaries={boundaries.data}
-              regions={regions}
-              legendHigh={m.mapHigh}
-              legendLow={m.mapLow}
-              describe={(region) => `${m.dashShare}: ${formatDecimal(region.value)}%`}
-              onSelect={(region) => {
-                const found = regions.find((entry) => entry.code === region.code);
-                if (found) onDrill(found.id, undefined);
-              }}
-              ariaLabel={m.mapTitle}
-            />
-          </Suspense>
-        </section>
-      )}
     </div>
   );
 }

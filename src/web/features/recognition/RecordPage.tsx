@@ -376,6 +376,7 @@ export default function RecordPage() {
               {criterion.kind !== 'computed' && (
                 <div className="recognition-evidence">
                   <span className="muted">{m.evidence}: </span>
+                  {!editing && evidenceOf(criterion.id).length === 0 && <span className="muted">—</span>}
                   {evidenceOf(criterion.id).map((entry) => (
                     <Tag
                       key={entry.id}
