@@ -18,7 +18,12 @@ import {
 } from '../../../../test/helpers/recognition.js';
 import { findMergedCommune } from '../../../../test/helpers/registries.js';
 import type { SignedIn } from '../../../../test/helpers/users.js';
-import type { CriteriaSetDetail, RecordDetail, UnitStatusList } from '../../../contracts/recognition.js';
+import type {
+  CriteriaSetDetail,
+  DashboardResponse,
+  RecordDetail,
+  UnitStatusList,
+} from '../../../contracts/recognition.js';
 import { todayInVietnam } from '../../../domain/dates.js';
 import { type DatabaseHandle, queryRows } from '../../db/client.js';
 
@@ -445,5 +450,36 @@ describe('criteria sets', () => {
     expect(record.setId).toBe(copy.id);
     expect(record.criteria).toHaveLength(7);
     await fillAndSubmit(officer, record);
+  });
+});
+
+describe('a year that straddles the 2025 reform', () => {
+  it('is counted on the hierarchy the reader chooses: as it was, or re-mapped onto today', async () => {
+    const db = database.db;
+    const merged = await findMergedCommune(db, '48', 3);
+    const old = merged.predecessors[0]!;
+    const [set] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from criteria_sets where code = 'tt124-commune' and version = 1`,
+    );
+    await db.execute(sql`insert into recognition_records (unit_id, province_code, year, target, set_id, status, registered_on)
+      values (${old.id}, '48', 2025, 'commune', ${set!.id}, 'recognised', '2025-02-01')`);
+
+    const asItWas = (
+      await provinceStaff.request(
+        'GET',
+        `/api/recognition/dashboard?year=2025&basis=as_of&asOf=2025-06-30&unit=${merged.oldDistrictId}`,
+      )
+    ).json() as DashboardResponse;
+    const oldRow = asItWas.summary.rows.find((row) => row.unit?.id === old.id)!;
+    expect(oldRow.values['standard_records:recognised']).toBe(1);
+    expect(asItWas.shares[oldRow.key]?.label).toBe('1/1 = 100%');
+
+    const remapped = (
+      await provinceStaff.request('GET', '/api/recognition/dashboard?year=2025&basis=current')
+    ).json() as DashboardResponse;
+    const newRow = remapped.summary.rows.find((row) => row.unit?.id === merged.id)!;
+    expect(newRow.values['standard_records:recognised']).toBeGreaterThanOrEqual(1);
+    expect(remapped.summary.rows.some((row) => row.unit?.id === old.id)).toBe(false);
   });
 });
