@@ -32,6 +32,13 @@ export async function seedRecognitionDemo(
   const year = Number(today.slice(0, 4));
   const decisionDate = today < `${year}-11-10` ? today : `${year}-11-10`;
   let created = 0;
+  // One look-up per kind of unit, not per unit: the demo is seeded on the first start, which must stay quick.
+  const sets = new Map<string, repo.SetRecord | undefined>();
+  const criteriaOf = new Map<number, repo.CriterionRecord[]>();
+  const sheets = new Map<
+    string,
+    { sheet: classificationRepo.SheetRecord; items: classificationRepo.ItemRecord[] } | undefined
+  >();
   for (const [communeIndex, commune] of communes.entries()) {
     const children = await queryRows<{ id: number; kind: UnitKind; provinceCode: string }>(
       db,
@@ -43,9 +50,17 @@ export async function seedRecognitionDemo(
         communeIndex === 0 && index === 0 ? 'registered' : PATTERN[(index + communeIndex) % PATTERN.length]!;
       if (status === null) continue;
       const target = targetOf(child.kind)!;
-      const set = await repo.findActiveSetFor(db, target, year, child.provinceCode);
+      const setKey = `${target}:${child.provinceCode}`;
+      if (!sets.has(setKey)) {
+        const found = await repo.findActiveSetFor(db, target, year, child.provinceCode);
+        if (found) {
+          if (!found.frozen) await repo.updateSet(db, found.id, { frozen: true });
+          criteriaOf.set(found.id, await repo.listCriteria(db, found.id));
+        }
+        sets.set(setKey, found);
+      }
+      const set = sets.get(setKey);
       if (!set) continue;
-      if (!set.frozen) await repo.updateSet(db, set.id, { frozen: true });
       const decided = status === 'recognised' || status === 'not_recognised';
       const record = await repo.insertRecord(db, {
         unitId: child.id,
@@ -111,9 +126,16 @@ export async function seedRecognitionDemo(
         }
       }
       if (status === 'recognised') {
-        const sheet = await classificationRepo.findActiveSheet(db, target, year, child.provinceCode);
-        if (!sheet) continue;
-        const items = await classificationRepo.listItems(db, sheet.id);
+        if (!sheets.has(setKey)) {
+          const found = await classificationRepo.findActiveSheet(db, target, year, child.provinceCode);
+          sheets.set(
+            setKey,
+            found ? { sheet: found, items: await classificationRepo.listItems(db, found.id) } : undefined,
+          );
+        }
+        const entry = sheets.get(setKey);
+        if (!entry) continue;
+        const { sheet, items } = entry;
         const level = LEVEL_CODES[(index + communeIndex) % 3]!;
         const total = level === 'excellent' ? 93 : level === 'good' ? 78 : 62;
         const classification = await classificationRepo.insertRecord(db, {
@@ -130,16 +152,14 @@ export async function seedRecognitionDemo(
           source: 'demo',
         });
         let remaining = total;
-        for (const item of items) {
-          const points = Math.min(Number(item.maxPoints), remaining);
-          remaining -= points;
-          await classificationRepo.upsertScore(db, {
-            recordId: classification.id,
-            itemId: item.id,
-            points,
-            evidence: 'Dữ liệu mẫu',
-          });
-        }
+        await classificationRepo.insertScores(
+          db,
+          items.map((item) => {
+            const points = Math.min(Number(item.maxPoints), remaining);
+            remaining -= points;
+            return { recordId: classification.id, itemId: item.id, points, evidence: 'Dữ liệu mẫu' };
+          }),
+        );
       }
     }
   }

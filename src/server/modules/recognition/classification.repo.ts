@@ -148,6 +148,13 @@ export async function upsertScore(
     });
 }
 
+export async function insertScores(
+  db: Database,
+  rows: Array<typeof classificationScores.$inferInsert>,
+): Promise<void> {
+  if (rows.length > 0) await db.insert(classificationScores).values(rows);
+}
+
 export async function listRecords(
   db: Database,
   options: {

@@ -280,6 +280,14 @@ export async function upsertAnswer(db: Database, row: typeof recognitionAnswers.
     });
 }
 
+/** Many answers at once (the demo data); a record's answers are otherwise saved through `upsertAnswer`. */
+export async function insertAnswers(
+  db: Database,
+  rows: Array<typeof recognitionAnswers.$inferInsert>,
+): Promise<void> {
+  if (rows.length > 0) await db.insert(recognitionAnswers).values(rows);
+}
+
 export async function setReviewerComment(
   db: Database,
   recordId: number,
