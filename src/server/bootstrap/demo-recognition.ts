@@ -12,6 +12,7 @@ import type { UnitKind } from '../../domain/units.js';
 import { type Database, queryRows } from '../db/client.js';
 import * as classificationRepo from '../modules/recognition/classification.repo.js';
 import * as repo from '../modules/recognition/recognition.repo.js';
+import { seedStandards } from '../modules/recognition/recognition.seed.js';
 
 const PATTERN: ReadonlyArray<RecordStatus | null> = [
   'recognised',
@@ -28,6 +29,7 @@ export async function seedRecognitionDemo(
   db: Database,
   communes: ReadonlyArray<{ id: number; typeName: string; name: string }>,
 ): Promise<number> {
+  await seedStandards(db);
   const today = todayInVietnam();
   const year = Number(today.slice(0, 4));
   const decisionDate = today < `${year}-11-10` ? today : `${year}-11-10`;

@@ -1,12 +1,13 @@
 /**
- * What an empty database gets on its first start: the official units, then (unless ANTQ_DEMO=0) the demo data.
- * Both steps are idempotent, so a start that was interrupted simply does them again.
+ * What an empty database gets on its first start: the official units, the seed criteria sets and scoring sheets,
+ * then (unless ANTQ_DEMO=0) the demo data. Every step is idempotent, so a start that was interrupted simply does them again.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { systemActor } from '../context.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { ensureInitialAdmin } from '../modules/accounts/accounts.service.js';
+import { seedStandards } from '../modules/recognition/recognition.seed.js';
 import { importOfficialUnits } from '../modules/units/units.service.js';
 import { seedDemo } from './demo.js';
 
@@ -32,6 +33,9 @@ export async function prepareDatabase(
   });
   if (!units.skipped)
     log.info(`Đã nạp ${units.units} đơn vị, ${units.versions} phiên bản, ${units.lineage} liên kết sáp nhập`);
+  const standards = await seedStandards(database.db);
+  if (standards > 0)
+    log.info(`Đã nạp ${standards} bộ tiêu chí "An toàn về an ninh, trật tự" và phiếu chấm điểm`);
   const initialAdminPassword = await ensureInitialAdmin(database.db, systemActor('khởi tạo hệ thống'));
   if (config.demo) {
     const demo = await seedDemo(database.db);

@@ -1,7 +1,7 @@
 /**
- * The criteria sets and scoring sheets every installation starts with, rendered into the custom migration
- * db/migrations/0006_recognition_seed.sql by `npx tsx scripts/render-recognition-seed.ts` (so both drivers and
- * every test database hold them).
+ * The criteria sets, scoring sheets and classification levels every installation starts with. They are written on
+ * the first start (after the official units, like them: idempotent), not by a migration, so that a freshly migrated
+ * database stays empty for `antq db restore`; every test database gets them from the test template.
  *
  * SOURCES AND FIDELITY. The structure (number of criteria per kind of unit, their subject, the 70% commune rule,
  * the windows) follows Thông tư 124/2021/TT-BCA as described in shared/DOMAIN.md. The wording of each criterion is a
@@ -11,7 +11,18 @@
  * known) are summarised likewise. Administrators correct them on the criteria page: a used version is frozen,
  * corrections make a new version, and results keep the version they were judged by.
  */
+import { sql } from 'drizzle-orm';
+import { DEFAULT_LEVELS } from '../../../domain/classification.js';
 import type { ComputedRule, CriterionKind, StandardTarget, Threshold } from '../../../domain/recognition.js';
+import { type Database, queryRows } from '../../db/client.js';
+import { inTransaction } from '../../db/transaction.js';
+import {
+  classificationItems,
+  classificationLevels,
+  classificationSheets,
+  criteria,
+  criteriaSets,
+} from './recognition.table.js';
 
 export interface SeedCriterion {
   code: string;
@@ -466,3 +477,76 @@ export const SEED_SHEETS: SeedSheet[] = [
     ],
   },
 ];
+
+/**
+ * Writes the seed sets, sheets and national levels when they are not there yet; answers how many sets it wrote.
+ * A set or sheet already present (by code, version 1) is left as it is, edited or not.
+ */
+export async function seedStandards(db: Database): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const present = new Set(
+      (
+        await queryRows<{ code: string }>(
+          tx,
+          sql`select code from criteria_sets where version = 1 union all select code from classification_sheets where version = 1`,
+        )
+      ).map((row) => row.code),
+    );
+    let written = 0;
+    for (const set of SEED_SETS) {
+      if (present.has(set.code)) continue;
+      const [row] = await tx
+        .insert(criteriaSets)
+        .values({
+          code: set.code,
+          version: 1,
+          target: set.target,
+          legalBasis: set.legalBasis,
+          title: set.title,
+          fromYear: set.fromYear,
+          toYear: set.toYear,
+          status: 'active',
+          frozen: false,
+        })
+        .returning({ id: criteriaSets.id });
+      await tx.insert(criteria).values(
+        set.criteria.map((criterion, index) => ({
+          setId: row!.id,
+          position: index + 1,
+          code: criterion.code,
+          text: criterion.text,
+          kind: criterion.kind,
+          threshold: criterion.threshold ?? null,
+          events: criterion.events ?? null,
+          computedRule: criterion.computedRule ?? null,
+          evidenceRequired: criterion.evidenceRequired,
+        })),
+      );
+      written += 1;
+    }
+    for (const sheet of SEED_SHEETS) {
+      if (present.has(sheet.code)) continue;
+      const [row] = await tx
+        .insert(classificationSheets)
+        .values({
+          code: sheet.code,
+          version: 1,
+          target: sheet.target,
+          legalBasis: sheet.legalBasis,
+          title: sheet.title,
+          fromYear: sheet.fromYear,
+          status: 'active',
+          frozen: false,
+        })
+        .returning({ id: classificationSheets.id });
+      await tx
+        .insert(classificationItems)
+        .values(sheet.items.map((item, index) => ({ sheetId: row!.id, position: index + 1, ...item })));
+    }
+    await tx
+      .insert(classificationLevels)
+      .values(DEFAULT_LEVELS.map((level) => ({ provinceCode: '', ...level })))
+      .onConflictDoNothing();
+    return written;
+  });
+}
