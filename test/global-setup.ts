@@ -1,6 +1,7 @@
 /**
- * Builds one template database per run (migrations + the official units of shared/data); every test file then
- * gets a fresh copy of it: a PGlite data-dir snapshot, or CREATE DATABASE … TEMPLATE on a real server.
+ * Builds one template database per run (migrations, the official units of shared/data, the seed criteria sets);
+ * every test file then gets a fresh copy of it: a PGlite data-dir snapshot, or CREATE DATABASE … TEMPLATE on a real
+ * server.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig, loadTestConfig } from '../src/server/config.js';
 import { openPglite, openPostgres } from '../src/server/db/client.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
+import { seedStandards } from '../src/server/modules/recognition/recognition.seed.js';
 import { importOfficialUnits } from '../src/server/modules/units/units.service.js';
 import { adminUrl, databaseUrlFor } from './helpers/postgres-url.js';
 
@@ -31,6 +33,7 @@ export default async function setup(project: TestProject) {
     const handle = await openPostgres(databaseUrlFor(testDatabaseUrl, template), { poolSize: 2 });
     await migrateDatabase(handle);
     await importOfficialUnits(handle.db, config.sharedDataDir);
+    await seedStandards(handle.db);
     await handle.close();
     project.provide('databaseTemplate', { driver: 'postgres', url: testDatabaseUrl, template });
     return async () => {
@@ -41,6 +44,7 @@ export default async function setup(project: TestProject) {
   const handle = await openPglite();
   await migrateDatabase(handle);
   await importOfficialUnits(handle.db, config.sharedDataDir);
+  await seedStandards(handle.db);
   const snapshot = path.join(tmpdir(), `antq-test-template-${process.pid}.tar`);
   const dump = await handle.pglite!.dumpDataDir('none');
   writeFileSync(snapshot, Buffer.from(await dump.arrayBuffer()));

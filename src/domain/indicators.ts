@@ -6,9 +6,11 @@
  */
 import { LEARNER_GROUP_LABELS, LEARNER_GROUPS } from './activities.js';
 import { RECIPIENT_CLASS_LABELS, RECIPIENT_CLASSES } from './awards.js';
+import { DEFAULT_LEVELS } from './classification.js';
 import { TASK_STATE_LABELS, TASK_STATES } from './coordination.js';
 import { FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES } from './feedback.js';
 import { MODEL_STATUS_LABELS, MODEL_STATUSES } from './models.js';
+import { RECORD_STATUS_LABELS, RECORD_STATUSES } from './recognition.js';
 import {
   ACTIVE_STATUSES,
   CASE_ORIGIN_LABELS,
@@ -94,6 +96,16 @@ export const DIMENSIONS = {
   caseOrigin: { code: 'case_origin', name: 'Nguồn', values: values(CASE_ORIGINS, CASE_ORIGIN_LABELS) },
   endReason: { code: 'end_reason', name: 'Lý do kết thúc', values: values(END_REASONS, CASE_STATUS_LABELS) },
   taskState: { code: 'task_state', name: 'Tiến độ', values: values(TASK_STATES, TASK_STATE_LABELS) },
+  standardStatus: {
+    code: 'standard_status',
+    name: 'Tình trạng hồ sơ',
+    values: values(RECORD_STATUSES, RECORD_STATUS_LABELS),
+  },
+  classificationLevel: {
+    code: 'classification_level',
+    name: 'Mức phân loại',
+    values: DEFAULT_LEVELS.map((level) => ({ key: level.code, label: level.label })),
+  },
 } satisfies Record<string, IndicatorDimension>;
 
 export const INDICATORS = {
@@ -247,6 +259,32 @@ export const INDICATORS = {
     aggregation: 'distinct',
     dimension: DIMENSIONS.taskState,
   },
+  standardUnits: {
+    code: 'standard_units',
+    name: 'Đơn vị thuộc diện xây dựng tiêu chuẩn "An toàn về an ninh, trật tự"',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+  },
+  standardRecords: {
+    code: 'standard_records',
+    name: 'Đơn vị đã đăng ký tiêu chuẩn',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.standardStatus,
+  },
+  standardOverdue: {
+    code: 'standard_overdue',
+    name: 'Đơn vị quá hạn (đăng ký hoặc xét công nhận)',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+  },
+  classificationLevels: {
+    code: 'classification_levels',
+    name: 'Đơn vị đã phân loại phong trào',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.classificationLevel,
+  },
 } satisfies Record<string, IndicatorDefinition>;
 
 export const ACTIVITY_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
@@ -345,6 +383,14 @@ export const MODEL_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.exemplaryModels,
   INDICATORS.cameraPoints,
   INDICATORS.cameras,
+];
+
+/** The dashboard of the safety standard and the classification of a year. */
+export const STANDARD_INDICATORS: readonly IndicatorDefinition[] = [
+  INDICATORS.standardUnits,
+  INDICATORS.standardRecords,
+  INDICATORS.standardOverdue,
+  INDICATORS.classificationLevels,
 ];
 
 export interface IndicatorColumn {

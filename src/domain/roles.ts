@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'classification.self_assess',
   'classification.review',
   'classification.approve',
+  'classification.configure',
   'crime_reports.read',
   'crime_reports.work',
   'reintegration.read',
@@ -107,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     'recognition.configure',
     'classification.review',
     'classification.approve',
+    'classification.configure',
     'crime_reports.read',
     'crime_reports.work',
     'reintegration.read',
@@ -129,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     'recognition.approve',
     'classification.self_assess',
     'classification.review',
+    'classification.approve',
     'crime_reports.read',
     'crime_reports.work',
     'reintegration.read',
@@ -158,7 +161,7 @@ export const ROLE_PERMISSIONS: Record<RoleId, readonly Permission[]> = {
     'classification.self_assess',
     'documents.read',
   ],
-  viewer: ['units.read', ...READ_REPORTS],
+  viewer: ['units.read', 'recognition.read', 'classification.read', ...READ_REPORTS],
 };
 
 export function hasPermission(role: RoleId, permission: Permission): boolean {

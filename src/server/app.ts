@@ -42,6 +42,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { Notifier } from './modules/notifications/notifications.service.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { programmesRoutes } from './modules/programmes/programmes.routes.js';
+import { classificationRoutes } from './modules/recognition/classification.routes.js';
+import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
@@ -193,6 +195,8 @@ export async function buildApp(options: AppOptions) {
       });
       await portalRoutes(api, deps);
       await notificationsRoutes(api, deps);
+      await recognitionRoutes(api, deps);
+      await classificationRoutes(api, deps);
     },
     { prefix: '/api' },
   );

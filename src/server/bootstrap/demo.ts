@@ -13,6 +13,7 @@ import { createUser } from '../modules/accounts/accounts.service.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { addLocalUnit } from '../modules/units/units.service.js';
 import { seedCoordinationDemo } from './demo-coordination.js';
+import { seedRecognitionDemo } from './demo-recognition.js';
 import { seedRegistryDemo } from './demo-registries.js';
 import { seedActivitiesDemo } from './demo-registries-ii.js';
 
@@ -74,6 +75,7 @@ export async function seedDemo(
     }
     await seedRegistryDemo(tx, communes);
     const movement = await seedActivitiesDemo(tx, communes);
+    const records = await seedRecognitionDemo(tx, communes);
     const users = await createDemoUsers(tx, communes[0]?.id);
     const coordination = cipher
       ? await seedCoordinationDemo(tx, cipher, communes, await demoProvinceId(tx))
@@ -81,6 +83,7 @@ export async function seedDemo(
     const summary =
       `${created} đơn vị cơ sở tại ${communes.length} xã, phường của tỉnh mã ${DEMO_PROVINCE_CODE}; ` +
       `${movement.activities} hoạt động, ${movement.awards} khen thưởng, ${movement.feedback} ý kiến phản ánh; ` +
+      `${records} hồ sơ tiêu chuẩn An toàn về an ninh, trật tự; ` +
       `${coordination.cases} hồ sơ tái hòa nhập, ${coordination.plans} kế hoạch, ${coordination.meetings} cuộc họp Ban Chỉ đạo; ${users} tài khoản mẫu`;
     await tx
       .insert(systemSettings)

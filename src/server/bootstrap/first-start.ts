@@ -1,6 +1,6 @@
 /**
- * What an empty database gets on its first start: the official units, then (unless ANTQ_DEMO=0) the demo data.
- * Both steps are idempotent, so a start that was interrupted simply does them again.
+ * What an empty database gets on its first start: the official units, the seed criteria sets and scoring sheets,
+ * then (unless ANTQ_DEMO=0) the demo data. Every step is idempotent, so a start that was interrupted simply does them again.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { FieldCipher, loadOrCreateKey } from '../lib/crypto.js';
 import { ensureInitialAdmin } from '../modules/accounts/accounts.service.js';
 import { ensureReferenceProgrammes } from '../modules/programmes/programmes.service.js';
+import { seedStandards } from '../modules/recognition/recognition.seed.js';
 import { importOfficialUnits } from '../modules/units/units.service.js';
 import { seedDemo } from './demo.js';
 
@@ -34,6 +35,9 @@ export async function prepareDatabase(
   });
   if (!units.skipped)
     log.info(`Đã nạp ${units.units} đơn vị, ${units.versions} phiên bản, ${units.lineage} liên kết sáp nhập`);
+  const standards = await seedStandards(database.db);
+  if (standards > 0)
+    log.info(`Đã nạp ${standards} bộ tiêu chí "An toàn về an ninh, trật tự" và phiếu chấm điểm`);
   const initialAdminPassword = await ensureInitialAdmin(database.db, systemActor('khởi tạo hệ thống'));
   if (await ensureReferenceProgrammes(database.db, systemActor('khởi tạo hệ thống')))
     log.info('Đã cài sẵn Chương trình phối hợp số 09 và các giai đoạn');

@@ -13,6 +13,7 @@ export * from '../modules/models/models.table.js';
 export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/portal/portal.table.js';
 export * from '../modules/programmes/programmes.table.js';
+export * from '../modules/recognition/recognition.table.js';
 export * from '../modules/reintegration/reintegration.table.js';
 export * from '../modules/system/system.table.js';
 export * from '../modules/teams/teams.table.js';

@@ -47,8 +47,18 @@ const MODULES: readonly ModuleEntry[] = [
   { key: 'activities', icon: <CalendarOutlined />, permissions: ['activities.read'] },
   { key: 'awards', icon: <TrophyOutlined />, permissions: ['awards.read'] },
   { key: 'directives', icon: <FileTextOutlined />, permissions: ['documents.read'] },
-  { key: 'safetyStandard', icon: <SafetyCertificateOutlined />, permissions: ['recognition.read'] },
-  { key: 'classification', icon: <AuditOutlined />, permissions: ['classification.read'] },
+  {
+    key: 'safetyStandard',
+    icon: <SafetyCertificateOutlined />,
+    permissions: ['recognition.read'],
+    path: '/an-toan-antt',
+  },
+  {
+    key: 'classification',
+    icon: <AuditOutlined />,
+    permissions: ['classification.read'],
+    path: '/phan-loai-phong-trao',
+  },
   {
     key: 'crimeReports',
     icon: <NotificationOutlined />,

@@ -21,6 +21,10 @@ const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('../features/teams/TeamPage'));
 const ModelsPage = lazy(() => import('../features/models/ModelsPage'));
 const ModelPage = lazy(() => import('../features/models/ModelPage'));
+const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPage'));
+const RecognitionRecordPage = lazy(() => import('../features/recognition/RecordPage'));
+const CriteriaSetsPage = lazy(() => import('../features/recognition/CriteriaSetsPage'));
+const ClassificationPage = lazy(() => import('../features/recognition/ClassificationPage'));
 const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
 const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
 const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
@@ -151,6 +155,38 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="crime_reports.read">
                   <ReportDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt"
+              element={
+                <RequirePermission permission="recognition.read">
+                  <RecognitionPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt/ho-so/:id"
+              element={
+                <RequirePermission permission="recognition.read">
+                  <RecognitionRecordPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt/bo-tieu-chi"
+              element={
+                <RequirePermission permission="recognition.read">
+                  <CriteriaSetsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="phan-loai-phong-trao"
+              element={
+                <RequirePermission permission="classification.read">
+                  <ClassificationPage />
                 </RequirePermission>
               }
             />

@@ -1,0 +1,141 @@
+/**
+ * Movement classification through its API: scoring within each item's points, the proposed level from the
+ * thresholds, approval by the level above only, locking and reopening, and the province's own thresholds.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createVillage, officialUnitId } from '../../../../test/helpers/factories.js';
+import { userAt } from '../../../../test/helpers/recognition.js';
+import { findMergedCommune } from '../../../../test/helpers/registries.js';
+import type { SignedIn } from '../../../../test/helpers/users.js';
+import type {
+  ClassificationDetail,
+  ClassificationList,
+  LevelsResponse,
+} from '../../../contracts/classification.js';
+import { todayInVietnam } from '../../../domain/dates.js';
+import type { DatabaseHandle } from '../../db/client.js';
+
+let app: TestApp;
+let database: DatabaseHandle;
+let close: () => Promise<void>;
+const YEAR = Number(todayInVietnam().slice(0, 4));
+
+let village: number;
+let commune: number;
+let head: SignedIn;
+let officer: SignedIn;
+let otherOfficer: SignedIn;
+let provinceStaff: SignedIn;
+
+beforeAll(async () => {
+  ({ app, database, close } = await createTestApp());
+  const db = database.db;
+  commune = (await findMergedCommune(db, '48')).id;
+  const other = await findMergedCommune(db, '48', 1);
+  village = (await createVillage(db, commune, { validFrom: '2025-07-01' })).id;
+  head = await userAt(app, db, 'unit_head', village);
+  officer = await userAt(app, db, 'commune_officer', commune);
+  otherOfficer = await userAt(app, db, 'commune_officer', other.id);
+  provinceStaff = await userAt(
+    app,
+    db,
+    'province_staff',
+    await officialUnitId(db, 'province', '48', todayInVietnam()),
+  );
+});
+afterAll(() => close());
+
+describe('classification of a village', () => {
+  let record: ClassificationDetail;
+
+  it("scores item by item within each item's points", async () => {
+    const created = await head.request('POST', '/api/classification/records', {
+      unitId: village,
+      year: YEAR,
+    });
+    expect(created.statusCode).toBe(201);
+    record = created.json();
+    expect(record.sheet.totalPoints).toBe(100);
+    const [first] = record.sheet.items;
+    const tooMany = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: [{ itemId: first!.id, points: first!.maxPoints + 1 }],
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().field).toBe('scores.0.points');
+    const early = await head.request('POST', `/api/classification/records/${record.id}/submit`);
+    expect(early.statusCode).toBe(400);
+    const scored = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: record.sheet.items.map((item, index) => ({
+        itemId: item.id,
+        points: index === 0 ? item.maxPoints - 5 : item.maxPoints,
+        evidence: `Minh chứng mục ${item.code}`,
+      })),
+    });
+    expect(scored.statusCode).toBe(200);
+    record = scored.json();
+    expect(record.totalPoints).toBe(95);
+    expect(record.proposedLevel).toBe('excellent');
+    expect(record.levelLabel).toBe('Xuất sắc');
+    expect((await head.request('POST', `/api/classification/records/${record.id}/submit`)).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('only the commune approves a village; the unit head and other communes cannot', async () => {
+    expect(
+      (await head.request('POST', `/api/classification/records/${record.id}/approve`, {})).statusCode,
+    ).toBe(403);
+    expect(
+      (await otherOfficer.request('POST', `/api/classification/records/${record.id}/approve`, {})).statusCode,
+    ).toBe(404);
+    const byProvince = await provinceStaff.request(
+      'POST',
+      `/api/classification/records/${record.id}/approve`,
+      {},
+    );
+    expect(byProvince.statusCode).toBe(403);
+    const approved = await officer.request('POST', `/api/classification/records/${record.id}/approve`, {
+      level: 'good',
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedLevel: 'good', levelLabel: 'Khá' });
+    const locked = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: [{ itemId: record.sheet.items[0]!.id, points: 1 }],
+    });
+    expect(locked.statusCode).toBe(409);
+    const reopened = await officer.request('POST', `/api/classification/records/${record.id}/reopen`, {
+      reason: 'Xem lại điểm mục tuyên truyền',
+    });
+    expect(reopened.json().status).toBe('submitted');
+    const list = (
+      await officer.request('GET', `/api/classification/records?year=${YEAR}&unit=${commune}`)
+    ).json() as ClassificationList;
+    expect(list.items.map((item) => item.id)).toContain(record.id);
+  });
+
+  it('a province sets its own thresholds and may switch on Yếu', async () => {
+    const wrong = await provinceStaff.request('PUT', '/api/classification/levels', {
+      levels: [
+        { code: 'excellent', label: 'Xuất sắc', minPoints: 80, enabled: true },
+        { code: 'good', label: 'Khá', minPoints: 85, enabled: true },
+      ],
+    });
+    expect(wrong.statusCode).toBe(400);
+    const set = await provinceStaff.request('PUT', '/api/classification/levels', {
+      levels: [
+        { code: 'excellent', label: 'Xuất sắc', minPoints: 85, enabled: true },
+        { code: 'good', label: 'Khá', minPoints: 65, enabled: true },
+        { code: 'average', label: 'Trung bình', minPoints: 50, enabled: true },
+        { code: 'weak', label: 'Yếu', minPoints: 0, enabled: true },
+      ],
+    });
+    expect(set.statusCode).toBe(200);
+    const levels = (await officer.request('GET', '/api/classification/levels')).json() as LevelsResponse;
+    expect(levels).toMatchObject({ provinceCode: '48', custom: true });
+    expect(levels.levels.find((level) => level.code === 'weak')?.enabled).toBe(true);
+    expect(
+      (await officer.request('PUT', '/api/classification/levels', { levels: levels.levels })).statusCode,
+    ).toBe(403);
+  });
+});
