@@ -5,6 +5,7 @@
  */
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerImportCommands } from './commands/import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerUnitsCommands } from './commands/units.js';
@@ -18,6 +19,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   registerSeedCommands,
   registerDbCommands,
   registerUserCommands,
+  registerImportCommands,
   registerAuditCommands,
 ];
 

@@ -45,7 +45,9 @@ export function buildProgram(
 ): Command {
   const program = new Command('antq');
   program
-    .description('Dòng lệnh quản trị ANTQ: lược đồ, danh mục đơn vị, dữ liệu mẫu, sao lưu và khôi phục')
+    .description(
+      'Dòng lệnh quản trị ANTQ: lược đồ, danh mục đơn vị, dữ liệu mẫu, nhập Excel, sao lưu và khôi phục',
+    )
     .version('0.1.0', '-V, --version', 'in phiên bản')
     .helpOption('-h, --help', 'hiển thị trợ giúp')
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')

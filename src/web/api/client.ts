@@ -7,7 +7,14 @@
  */
 import type { ErrorResponse } from '../../contracts/common';
 
-export type QueryValue = string | number | boolean | undefined | null;
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | null
+  /** A list is sent as the same key repeated (kind=a&kind=b), as the API's array filters read it. */
+  | ReadonlyArray<string | number>;
 
 export class ApiError extends Error {
   /** 0 when the server could not be reached or did not answer with the error shape of the API. */
@@ -53,7 +60,11 @@ export function onSessionProblem(listener: (problem: SessionProblem) => void): (
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(key, String(item));
+    } else if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
@@ -81,7 +92,9 @@ async function request<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  // A form sets its own multipart content type, boundary included.
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -89,7 +102,7 @@ async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
       ...(signal ? { signal } : {}),
     });
   } catch (error) {
@@ -126,4 +139,17 @@ export function apiSend<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   return request<T>(method, path, body, signal);
+}
+
+/** Sends one file as multipart/form-data (field "file"), with the CSRF token like any other change. */
+export function apiUpload<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  query: Record<string, QueryValue> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  return request<T>('POST', buildUrl(path, query), form, signal);
 }

@@ -41,8 +41,8 @@ interface ModuleEntry {
 const MODULES: readonly ModuleEntry[] = [
   { key: 'overview', icon: <DashboardOutlined />, permissions: ['dashboard.read'] },
   { key: 'units', icon: <ApartmentOutlined />, permissions: ['units.read'], path: '/don-vi' },
-  { key: 'coreForces', icon: <TeamOutlined />, permissions: ['registry.read'] },
-  { key: 'models', icon: <StarOutlined />, permissions: ['registry.read'] },
+  { key: 'coreForces', icon: <TeamOutlined />, permissions: ['registry.read'], path: '/luc-luong' },
+  { key: 'models', icon: <StarOutlined />, permissions: ['registry.read'], path: '/mo-hinh' },
   { key: 'activities', icon: <CalendarOutlined />, permissions: ['activities.read'] },
   { key: 'awards', icon: <TrophyOutlined />, permissions: ['awards.read'] },
   { key: 'directives', icon: <FileTextOutlined />, permissions: ['documents.read'] },

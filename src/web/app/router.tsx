@@ -17,6 +17,10 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const MyAccountPage = lazy(() => import('../features/accounts/MyAccountPage'));
 const UsersPage = lazy(() => import('../features/accounts/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
+const TeamPage = lazy(() => import('../features/teams/TeamPage'));
+const ModelsPage = lazy(() => import('../features/models/ModelsPage'));
+const ModelPage = lazy(() => import('../features/models/ModelPage'));
 
 export function AppRoutes() {
   return (
@@ -32,6 +36,38 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="units.read">
                   <UnitsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="luc-luong"
+              element={
+                <RequirePermission permission="registry.read">
+                  <TeamsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="luc-luong/:id"
+              element={
+                <RequirePermission permission="registry.read">
+                  <TeamPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="mo-hinh"
+              element={
+                <RequirePermission permission="registry.read">
+                  <ModelsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="mo-hinh/:id"
+              element={
+                <RequirePermission permission="registry.read">
+                  <ModelPage />
                 </RequirePermission>
               }
             />

@@ -49,20 +49,29 @@ describe('login', () => {
   });
 
   it('gives the same answer for an unknown user and a wrong password, in similar time', async () => {
-    const user = await makeUser(database.db, 'viewer', '01');
     const time = async (username: string) => {
       const started = performance.now();
       const response = await login(username, 'sai-mat-khau-123');
       return { ms: performance.now() - started, status: response.statusCode, body: response.json() };
     };
-    const wrongPassword = await time(user.username);
-    const unknownUser = await time('khong-ton-tai-xyz');
-    expect(wrongPassword.status).toBe(401);
-    expect(unknownUser.status).toBe(401);
-    expect(unknownUser.body.code).toBe(wrongPassword.body.code);
-    expect(unknownUser.body.message).toBe(wrongPassword.body.message);
+    // One sample of each is at the mercy of whatever else the machine runs; interleaved rounds and medians are
+    // not. A fresh user per round keeps the lock-out (after 3 failures) from changing the path measured.
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const wrongPasswordMs: number[] = [];
+    const unknownUserMs: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const user = await makeUser(database.db, 'viewer', '01');
+      const wrongPassword = await time(user.username);
+      const unknownUser = await time(`khong-ton-tai-${round}`);
+      expect(wrongPassword.status).toBe(401);
+      expect(unknownUser.status).toBe(401);
+      expect(unknownUser.body.code).toBe(wrongPassword.body.code);
+      expect(unknownUser.body.message).toBe(wrongPassword.body.message);
+      wrongPasswordMs.push(wrongPassword.ms);
+      unknownUserMs.push(unknownUser.ms);
+    }
     // Both check a password hash: neither answers in a fraction of the other's time.
-    const ratio = unknownUser.ms / wrongPassword.ms;
+    const ratio = median(unknownUserMs) / median(wrongPasswordMs);
     expect(ratio).toBeGreaterThan(0.3);
     expect(ratio).toBeLessThan(3);
   });

@@ -28,8 +28,10 @@ export interface AuditInput {
 /** Field names whose values never enter the trail, only the fact that they changed. */
 const MASKED = /password|secret|hash|token|totp|recovery/i;
 
+/** Secrets are hidden; a yes/no about them (mustChangePassword, totpEnabled) is not a secret and stays readable. */
 function mask(key: string, value: unknown): unknown {
-  return MASKED.test(key) && value !== null && value !== undefined ? '••••' : value;
+  if (value === null || value === undefined || typeof value === 'boolean') return value;
+  return MASKED.test(key) ? '••••' : value;
 }
 
 function same(a: unknown, b: unknown): boolean {

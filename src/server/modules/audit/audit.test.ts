@@ -144,6 +144,19 @@ describe('diffFields', () => {
       passwordHash: { before: '••••', after: '••••' },
     });
   });
+
+  it('keeps a yes/no about a secret readable: whether a password must change is not the password', () => {
+    expect(
+      diffFields(
+        { mustChangePassword: true, totpEnabled: false, totpSecret: null },
+        { mustChangePassword: false, totpEnabled: true, totpSecret: 'JBSWY3DP' },
+      ),
+    ).toEqual({
+      mustChangePassword: { before: true, after: false },
+      totpEnabled: { before: false, after: true },
+      totpSecret: { before: null, after: '••••' },
+    });
+  });
 });
 
 describe('GET /api/audit', () => {
