@@ -261,7 +261,7 @@ export function ActivityFormDrawer({
           setProblem(undefined);
           save.mutate({ body: bodyOf(values, trait) });
         }}
-        initialValues={{ organisers: ['police'], learners: [] }}
+        initialValues={{ organisers: ['police'], learners: [], unitId: me.unit?.id }}
       >
         <Form.Item
           name="kindId"
@@ -340,7 +340,7 @@ export function ActivityFormDrawer({
                 />
               </Form.Item>
             )}
-            <Space wrap align="start" className="activity-form__gap">
+            <Space wrap align="start">
               <Form.Item name="giftsCount" label={m.form.giftsCount}>
                 <CountInput max={10_000_000} width={140} />
               </Form.Item>
