@@ -120,7 +120,9 @@ describe('activities', () => {
     await page.locator('.attachments input[type=file]').setInputFiles(photo);
     const thumbnail = page.getByRole('img', { name: 'Phần lễ' });
     await thumbnail.waitFor();
-    await expect.poll(() => thumbnail.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(320);
+    await expect
+      .poll(() => thumbnail.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(320);
     await screenshot(page, '32-ngay-hoi-anh');
 
     await page.goto(`${e2e.baseUrl}/hoat-dong?xem=lich`);

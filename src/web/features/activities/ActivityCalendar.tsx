@@ -16,6 +16,7 @@ import { useCurrentUser } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
+import { registryMessages } from '../registry/messages';
 import { activitiesMessages } from './messages';
 
 const PERIOD_PARAM = 'lich';
@@ -76,6 +77,7 @@ function itemsByDay(items: readonly Item[], year: number, month: number): Map<st
 
 export function ActivityCalendar() {
   const m = useMessages(activitiesMessages);
+  const r = useMessages(registryMessages).list;
   const me = useCurrentUser();
   const [search, setSearch] = useSearchParams();
   const period = parsePeriod(search.get(PERIOD_PARAM));
@@ -163,8 +165,8 @@ export function ActivityCalendar() {
           allowClear
           maxTagCount="responsive"
           className="registry-filters__select"
-          aria-label={m.colTitle}
-          placeholder={m.colTitle}
+          aria-label={r.kindFilter}
+          placeholder={r.allKinds}
           value={kinds}
           onChange={setKinds}
           options={(kindList.data?.items ?? []).map((kind) => ({ value: kind.id, label: kind.name }))}

@@ -246,7 +246,7 @@ export function AwardFormDrawer({
         }}
       >
         {!award && canApprove && (
-          <Form.Item name="status" label={m.form.status}>
+          <Form.Item name="status" label={m.form.status} rules={[{ required: true }]}>
             <Radio.Group
               options={[
                 { value: 'proposed', label: m.form.statusProposed },
@@ -255,7 +255,7 @@ export function AwardFormDrawer({
             />
           </Form.Item>
         )}
-        <Form.Item name="recipientType" label={m.form.recipientType}>
+        <Form.Item name="recipientType" label={m.form.recipientType} rules={[{ required: true }]}>
           <Radio.Group
             disabled={Boolean(award)}
             options={RECIPIENT_TYPES.map((value) => ({ value, label: m.recipientTypes[value] }))}
@@ -345,7 +345,7 @@ export function AwardFormDrawer({
             />
           </Form.Item>
         </Space>
-        <Form.Item name="reason" label={m.form.reason}>
+        <Form.Item name="reason" label={m.form.reason} rules={[{ required: true }]}>
           <Radio.Group options={AWARD_REASONS.map((value) => ({ value, label: m.reasons[value] }))} />
         </Form.Item>
         <Form.Item name="reasonText" label={m.form.reasonText} rules={reason === 'other' ? required : []}>

@@ -44,7 +44,8 @@ export default function DocumentPage() {
   const t = useT();
   const m = useMessages(documentsMessages);
   const r = useMessages(registryMessages).list;
-  const canWrite = useCan()('documents.write');
+  const me = useCurrentUser();
+  const mayWrite = useCan()('documents.write');
   const client = useQueryClient();
   const [messageApi, messageHolder] = message.useMessage();
   const params = useParams();
@@ -66,6 +67,8 @@ export default function DocumentPage() {
     return <ErrorAlert error={document.error} onRetry={() => void document.refetch()} />;
   const data = document.data;
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
+  // Central documents are kept by those with a nationwide scope; a unit keeps its own.
+  const canWrite = mayWrite && (!data.central || me.unit === null);
 
   return (
     <div className="registry-page">
