@@ -151,9 +151,24 @@ describe('activities', () => {
     await page.goto(`${e2e.baseUrl}/khen-thuong`);
     await page.getByRole('heading', { level: 1, name: 'Khen thưởng' }).waitFor();
     await page.getByRole('button', { name: 'Lập đề nghị khen thưởng' }).click();
-    await page.getByRole('dialog', { name: 'Lập đề nghị khen thưởng' }).waitFor();
+    const award = page.getByRole('dialog', { name: 'Lập đề nghị khen thưởng' });
+    await choose(award.getByLabel('Hình thức khen thưởng'), 'Giấy khen');
+    await choose(award.getByLabel('Cấp khen'), 'UBND xã');
+    await award
+      .getByLabel(/^Nội dung thành tích/)
+      .fill('Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc làm điểm');
     await screenshot(page, '37-de-nghi-khen-thuong');
-    await page.keyboard.press('Escape');
+    await award.getByRole('button', { name: 'Tạo' }).click();
+    await page.getByText('Đề nghị', { exact: true }).waitFor();
+    await screenshot(page, '37b-khen-thuong');
+
+    await page.goto(`${e2e.baseUrl}/van-ban`);
+    await page.getByRole('heading', { level: 1, name: 'Văn bản chỉ đạo' }).waitFor();
+    await page
+      .getByRole('link', { name: /09-CT\/TW/ })
+      .first()
+      .waitFor();
+    await screenshot(page, '37c-van-ban');
 
     await page.goto(`${e2e.baseUrl}/van-ban?q=44-KL`);
     await page

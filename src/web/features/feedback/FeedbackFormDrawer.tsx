@@ -215,7 +215,11 @@ export function FeedbackFormDrawer({
           </Form.Item>
           {withContact && (
             <>
-              <Form.Item name="contactPurpose" label={m.form.purpose}>
+              <Form.Item
+                name="contactPurpose"
+                label={m.form.purpose}
+                rules={[{ required: true, message: m.form.required }]}
+              >
                 <Radio.Group
                   options={CONTACT_PURPOSES.map((value) => ({ value, label: m.purposes[value] }))}
                 />
