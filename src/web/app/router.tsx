@@ -21,6 +21,14 @@ const TeamsPage = lazy(() => import('../features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('../features/teams/TeamPage'));
 const ModelsPage = lazy(() => import('../features/models/ModelsPage'));
 const ModelPage = lazy(() => import('../features/models/ModelPage'));
+const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'));
+const ActivityPage = lazy(() => import('../features/activities/ActivityPage'));
+const FeedbackListPage = lazy(() => import('../features/feedback/FeedbackListPage'));
+const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
+const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
+const AwardPage = lazy(() => import('../features/awards/AwardPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
 const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPage'));
 const RecognitionRecordPage = lazy(() => import('../features/recognition/RecordPage'));
 const CriteriaSetsPage = lazy(() => import('../features/recognition/CriteriaSetsPage'));
@@ -187,6 +195,70 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="classification.read">
                   <ClassificationPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="hoat-dong"
+              element={
+                <RequirePermission permission="activities.read">
+                  <ActivitiesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="hoat-dong/:id"
+              element={
+                <RequirePermission permission="activities.read">
+                  <ActivityPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="y-kien-nhan-dan"
+              element={
+                <RequirePermission permission="feedback.read">
+                  <FeedbackListPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="y-kien-nhan-dan/:id"
+              element={
+                <RequirePermission permission="feedback.read">
+                  <FeedbackPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="khen-thuong"
+              element={
+                <RequirePermission permission="awards.read">
+                  <AwardsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="khen-thuong/:id"
+              element={
+                <RequirePermission permission="awards.read">
+                  <AwardPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="van-ban"
+              element={
+                <RequirePermission permission="documents.read">
+                  <DocumentsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="van-ban/:id"
+              element={
+                <RequirePermission permission="documents.read">
+                  <DocumentPage />
                 </RequirePermission>
               }
             />

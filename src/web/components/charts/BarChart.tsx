@@ -28,7 +28,7 @@ export default function BarChart({ bars, ariaLabel, color = '#b71c1c' }: BarChar
       xAxis: {
         type: 'value' as const,
         minInterval: 1,
-        axisLabel: { formatter: (v: number) => formatInteger(v) },
+        axisLabel: { formatter: (v: number) => formatInteger(v), hideOverlap: true },
       },
       yAxis: {
         type: 'category' as const,

@@ -11,6 +11,9 @@ import type { SummaryResponse } from '../../../contracts/registry';
 import type { IsoDate } from '../../../domain/dates';
 import { todayInVietnam } from '../../../domain/dates';
 import { HIERARCHY_BASES, type HierarchyBasis } from '../../../domain/indicators';
+import { activityQueries } from '../../api/activities';
+import { awardQueries } from '../../api/awards';
+import { feedbackQueries } from '../../api/feedback';
 import { modelQueries } from '../../api/models';
 import { teamQueries } from '../../api/teams';
 import { useCurrentUser } from '../../app/auth/session';
@@ -26,14 +29,31 @@ const BarChart = lazy(() => import('../../components/charts/BarChart'));
 type Row = SummaryResponse['rows'][number];
 type Column = SummaryResponse['columns'][number];
 
-export function SummaryPanel({ registry }: { registry: 'teams' | 'models' }) {
+/** Registries of things that exist on a date (teams, models), and of events counted over a period. */
+type StockRegistry = 'teams' | 'models';
+type PeriodRegistry = 'activities' | 'awards' | 'feedback';
+const PERIOD_QUERIES = {
+  activities: activityQueries.summary,
+  awards: awardQueries.summary,
+  feedback: feedbackQueries.summary,
+} as const;
+
+export function SummaryPanel({ registry }: { registry: StockRegistry | PeriodRegistry }) {
   const m = useMessages(registryMessages).summary;
   const me = useCurrentUser();
   const [unit, setUnit] = useState<number | null>(me.unit?.id ?? null);
   const [asOf, setAsOf] = useState<IsoDate>(todayInVietnam());
+  const [from, setFrom] = useState<IsoDate | null>(null);
   const [basis, setBasis] = useState<HierarchyBasis>('as_of');
   const query = { ...(unit !== null ? { unit } : {}), asOf, basis };
-  const summary = useQuery(registry === 'teams' ? teamQueries.summary(query) : modelQueries.summary(query));
+  const period = registry === 'activities' || registry === 'awards' || registry === 'feedback';
+  const summary = useQuery(
+    registry === 'teams'
+      ? teamQueries.summary(query)
+      : registry === 'models'
+        ? modelQueries.summary(query)
+        : PERIOD_QUERIES[registry]({ ...query, ...(from ? { from } : {}) }),
+  );
   const data = summary.data;
 
   const { columns, charts } = useMemo(() => layout(data), [data]);
@@ -87,11 +107,19 @@ export function SummaryPanel({ registry }: { registry: 'teams' | 'models' }) {
             initial={data?.unit ?? me.unit}
           />
         </div>
+        {period && (
+          <IsoDatePicker
+            value={from}
+            onChange={setFrom}
+            ariaLabel={m.periodFrom}
+            placeholder={`${m.periodFrom}: ${m.periodFromDefault}`}
+          />
+        )}
         <IsoDatePicker
           value={asOf}
           onChange={(value) => setAsOf(value ?? todayInVietnam())}
           allowClear={false}
-          ariaLabel={m.date}
+          ariaLabel={period ? m.periodTo : m.date}
         />
         <Segmented<HierarchyBasis>
           aria-label={m.basis}

@@ -12,6 +12,13 @@ export const LIST_PARAM = {
   kind: 'loai',
   status: 'trang-thai',
   exemplary: 'dien-hinh',
+  flagged: 'bat-thuong',
+  /** Filters of one registry only, read with `extra` (awards, feedback, documents). */
+  issuer: 'cap-khen',
+  recipientClass: 'doi-tuong',
+  channel: 'kenh',
+  activity: 'hoat-dong',
+  central: 'trung-uong',
   from: 'tu-ngay',
   to: 'den-ngay',
   asOf: 'ngay',
@@ -27,12 +34,16 @@ export interface ListParams {
   kinds: string[];
   status: string | undefined;
   exemplary: boolean;
+  /** Only records with a confirmed unusual figure (activities). */
+  flagged: boolean;
   from: IsoDate | undefined;
   to: IsoDate | undefined;
   asOf: IsoDate | undefined;
   sort: string | undefined;
   page: number;
   tab: string | undefined;
+  /** Every value of a parameter not parsed above. */
+  extra: (param: ListParam) => string[];
   /** Changes some parameters; any change but the page's own starts again at page 1. */
   update: (changes: Partial<Record<ListParam, string | string[] | undefined>>) => void;
 }
@@ -65,12 +76,14 @@ export function useListParams(): ListParams {
     kinds: params.getAll(LIST_PARAM.kind),
     status: params.get(LIST_PARAM.status) ?? undefined,
     exemplary: params.get(LIST_PARAM.exemplary) === 'co',
+    flagged: params.get(LIST_PARAM.flagged) === 'co',
     from: date(params.get(LIST_PARAM.from)),
     to: date(params.get(LIST_PARAM.to)),
     asOf: date(params.get(LIST_PARAM.asOf)),
     sort: params.get(LIST_PARAM.sort) ?? undefined,
     page: Math.max(1, Number.parseInt(params.get(LIST_PARAM.page) ?? '1', 10) || 1),
     tab: params.get(LIST_PARAM.tab) ?? undefined,
+    extra: (param) => params.getAll(param),
     update,
   };
 }

@@ -81,6 +81,9 @@ const vi = {
     total: 'Tổng',
     grandTotal: 'Cộng',
     date: 'Ngày xem số liệu',
+    periodFrom: 'Từ ngày',
+    periodFromDefault: '01/01 năm đó',
+    periodTo: 'Tính đến ngày',
     basis: 'Cách tính theo đơn vị hành chính',
     bases: {
       as_of: 'Đơn vị tại ngày xem',
@@ -177,6 +180,9 @@ const en: RegistryMessages = {
     total: 'Total',
     grandTotal: 'Total',
     date: 'Counts on',
+    periodFrom: 'From',
+    periodFromDefault: '1 January of that year',
+    periodTo: 'Counted up to',
     basis: 'Hierarchy used',
     bases: {
       as_of: 'Units of that date',

@@ -9,18 +9,20 @@ import {
   Alert,
   Breadcrumb,
   Button,
+  Collapse,
   Descriptions,
   type DescriptionsProps,
   Skeleton,
   Tag,
   Timeline,
 } from 'antd';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { IsoDate } from '../../../domain/dates';
 import { normalizeForSearch } from '../../../domain/text';
 import { dayBefore, type LineageChange } from '../../../domain/units';
 import { type LineageLink, type UnitDetail, unitQueries } from '../../api/units';
+import { useCan } from '../../app/auth/session';
 import { useT } from '../../app/i18n';
 import type { Messages } from '../../app/i18n/vi';
 import { DateText } from '../../components/DateText';
@@ -182,6 +184,35 @@ function ancestorsInScope(unit: UnitDetail, rootIds: ReadonlySet<number> | undef
   return new Set(start === -1 ? ids : ids.slice(start));
 }
 
+const UnitTimeline = lazy(() =>
+  import('../activities/UnitTimeline').then((module) => ({ default: module.UnitTimeline })),
+);
+
+/** What happened at the unit (activities, awards, feedback, documents): loaded only when opened. */
+function EventsSection({ unit }: { unit: UnitDetail }) {
+  const t = useT();
+  const can = useCan();
+  if (!can('activities.read') || !unit.existsOnDate) return null;
+  return (
+    <section className="unit-section">
+      <Collapse
+        size="small"
+        items={[
+          {
+            key: 'timeline',
+            label: t.units.timelineTitle,
+            children: (
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+                <UnitTimeline unitId={unit.id} compact />
+              </Suspense>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
 export function UnitDetailView({ unit, rootIds }: { unit: UnitDetail; rootIds?: ReadonlySet<number> }) {
   const t = useT();
   const openable = ancestorsInScope(unit, rootIds);
@@ -269,6 +300,7 @@ export function UnitDetailView({ unit, rootIds }: { unit: UnitDetail; rootIds?: 
         links={unit.successors}
         dateOf={(link) => link.effectiveDate}
       />
+      <EventsSection unit={unit} />
       <VersionHistory unit={unit} />
     </article>
   );
