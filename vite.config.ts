@@ -4,16 +4,27 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
 const SOURCE_MODULE = /^\/api\/[^?]*\.(?:tsx?|jsx?|css)(?:\?|$)/;
 
+/** The citizen portal is its own page: in development /cong-dan… answers cong-dan.html, as the server does. */
+const portalPage: Plugin = {
+  name: 'antq-portal-page',
+  configureServer(server) {
+    server.middlewares.use((request, _response, next) => {
+      if (request.url && /^\/cong-dan(\/|\?|$)/.test(request.url)) request.url = '/cong-dan.html';
+      next();
+    });
+  },
+};
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), portalPage],
   server: {
     port: 3000,
     strictPort: true,
@@ -32,6 +43,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // Two pages: the officers' app and the citizen portal, which never loads the app's code.
+      input: {
+        app: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('./src/web/cong-dan.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
           // Only libraries every page needs get a named chunk of their own (cached across releases). Everything

@@ -137,7 +137,8 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
   });
 
   app.setNotFoundHandler((request, reply) => {
-    // The single-page app owns every GET path outside /api: deep links such as /don-vi/123 load index.html.
+    // The single-page app owns every GET path outside /api: deep links such as /don-vi/123 load index.html, and
+    // the citizen portal's (/cong-dan/…) load its own lighter page.
     // A missing build file (/assets/…) is a real 404: answering index.html would hand the browser HTML as script.
     if (
       options.spaIndex &&
@@ -145,7 +146,8 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
       !request.url.startsWith('/api/') &&
       !request.url.startsWith('/assets/')
     ) {
-      return reply.type('text/html').sendFile('index.html');
+      const portal = /^\/cong-dan(\/|\?|$)/.test(request.url);
+      return reply.type('text/html').sendFile(portal ? 'cong-dan.html' : 'index.html');
     }
     return reply.status(404).send({
       code: 'route.not_found',
