@@ -159,6 +159,8 @@ describe('activities', () => {
       .fill('Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc làm điểm');
     await screenshot(page, '37-de-nghi-khen-thuong');
     await award.getByRole('button', { name: 'Tạo' }).click();
+    await page.getByText('Thông tin khen thưởng', { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/khen-thuong\/\d+$/);
     await page.getByText('Đề nghị', { exact: true }).waitFor();
     await screenshot(page, '37b-khen-thuong');
 
