@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 120_000,
     fileParallelism: false,
     maxWorkers: 1,
+    // A page change can take seconds on a busy 2-core machine; expect.poll's default of 1 s made journeys flaky.
+    expect: { poll: { timeout: 15_000 } },
     env: { NODE_ENV: 'test' },
   },
 });
