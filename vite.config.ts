@@ -9,6 +9,8 @@ import { defineConfig, type Plugin } from 'vite';
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
+const RC_FORM = /[\\/]node_modules[\\/]@rc-component[\\/]form[\\/]/;
+
 const SOURCE_MODULE = /^\/api\/[^?]*\.(?:tsx?|jsx?|css)(?:\?|$)/;
 
 /** The citizen portal is its own page: in development /cong-dan… answers cong-dan.html, as the server does. */
@@ -43,6 +45,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      treeshake: {
+        // @rc-component/form does not declare itself side-effect free, so every page that touches Ant Design kept
+        // all of it (≈12 KB gzip) even where no form is shown; its modules only export. Other modules: as declared.
+        moduleSideEffects: (id) => (RC_FORM.test(id) ? false : undefined),
+      },
       // Two pages: the officers' app and the citizen portal, which never loads the app's code.
       input: {
         app: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),

@@ -9,14 +9,13 @@ import {
   Alert,
   Breadcrumb,
   Button,
-  Collapse,
   Descriptions,
   type DescriptionsProps,
   Skeleton,
   Tag,
   Timeline,
 } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { IsoDate } from '../../../domain/dates';
 import { normalizeForSearch } from '../../../domain/text';
@@ -188,27 +187,30 @@ const UnitTimeline = lazy(() =>
   import('../activities/UnitTimeline').then((module) => ({ default: module.UnitTimeline })),
 );
 
-/** What happened at the unit (activities, awards, feedback, documents): loaded only when opened. */
+/**
+ * What happened at the unit (activities, awards, feedback, documents): loaded only when opened. A plain button, not
+ * Ant Design's Collapse: this panel is on the first page after login, whose download has a budget.
+ */
 function EventsSection({ unit }: { unit: UnitDetail }) {
   const t = useT();
   const can = useCan();
+  const [open, setOpen] = useState(false);
   if (!can('activities.read') || !unit.existsOnDate) return null;
   return (
     <section className="unit-section">
-      <Collapse
-        size="small"
-        items={[
-          {
-            key: 'timeline',
-            label: t.units.timelineTitle,
-            children: (
-              <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
-                <UnitTimeline unitId={unit.id} compact />
-              </Suspense>
-            ),
-          },
-        ]}
-      />
+      <Button
+        type="link"
+        className="unit-section__toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {open ? '▾' : '▸'} {t.units.timelineTitle}
+      </Button>
+      {open && (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+          <UnitTimeline unitId={unit.id} compact />
+        </Suspense>
+      )}
     </section>
   );
 }
