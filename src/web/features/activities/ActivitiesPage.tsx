@@ -13,7 +13,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Input, message, Select, Table, type TableColumnsType, Tabs, Tooltip } from 'antd';
+import { Button, Checkbox, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ActivityListQuery } from '../../../contracts/activities';
@@ -26,14 +26,14 @@ import {
 } from '../../api/activities';
 import { useCan, useCurrentUser } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { NumberText } from '../../components/NumberText';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
-import { LIST_PARAM, sortKeyOf, sortOrderOf, useListParams } from '../registry/listParams';
+import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
 import { ActivityCalendar } from './ActivityCalendar';
@@ -42,7 +42,6 @@ import './activities.css';
 import { activitiesMessages } from './messages';
 import { UnitTimeline } from './UnitTimeline';
 
-const PAGE_SIZE = 20;
 const TABS = { calendar: 'lich', timeline: 'dong-thoi-gian', summary: 'so-lieu' } as const;
 
 export default function ActivitiesPage() {
@@ -84,7 +83,7 @@ export default function ActivitiesPage() {
   };
   const tab = (Object.values(TABS) as string[]).includes(params.tab ?? '') ? params.tab : 'list';
   const list = useQuery({
-    ...activityQueries.list({ ...filters, page: params.page, pageSize: PAGE_SIZE }),
+    ...activityQueries.list({ ...filters, page: params.page, pageSize: REGISTRY_PAGE_SIZE }),
     enabled: tab === 'list',
   });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
@@ -295,30 +294,12 @@ export default function ActivitiesPage() {
                     </Button>
                   )}
                 </div>
-                {list.isError && !list.data ? (
-                  <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <Table<ActivityItem>
-                    size="middle"
-                    rowKey="id"
-                    columns={columns}
-                    dataSource={list.data?.items ?? []}
-                    loading={list.isFetching}
-                    locale={{ emptyText: m.empty }}
-                    onChange={(_pagination, _filters, sorter, extra) => {
-                      if (extra.action === 'sort') params.update({ [LIST_PARAM.sort]: sortKeyOf(sorter) });
-                    }}
-                    pagination={{
-                      current: params.page,
-                      pageSize: PAGE_SIZE,
-                      total: list.data?.total ?? 0,
-                      showSizeChanger: false,
-                      showTotal: (total) => r.total(total),
-                      onChange: (next) =>
-                        params.update({ [LIST_PARAM.page]: next > 1 ? String(next) : undefined }),
-                    }}
-                  />
-                )}
+                <RegistryTable<ActivityItem>
+                  list={list}
+                  columns={columns}
+                  params={params}
+                  emptyText={m.empty}
+                />
               </>
             ),
           },

@@ -4,7 +4,7 @@
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, Table, type TableColumnsType, Tabs, Tooltip } from 'antd';
+import { Button, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AwardListQuery } from '../../../contracts/awards';
@@ -18,19 +18,18 @@ import { formatDateVi } from '../../../domain/dates';
 import { type AwardItem, awardQueries } from '../../api/awards';
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
-import { LIST_PARAM, sortKeyOf, sortOrderOf, useListParams } from '../registry/listParams';
+import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
 import { AwardFormDrawer } from './AwardFormDrawer';
 import { awardsMessages } from './messages';
 import { AwardStatusTag } from './StatusTag';
 
-const PAGE_SIZE = 20;
 const SUMMARY_TAB = 'so-lieu';
 const ids = (values: readonly string[]) => values.filter((value) => /^[1-9]\d{0,9}$/.test(value)).map(Number);
 
@@ -79,7 +78,7 @@ export default function AwardsPage() {
   };
   const summaryTab = params.tab === SUMMARY_TAB;
   const list = useQuery({
-    ...awardQueries.list({ ...filters, page: params.page, pageSize: PAGE_SIZE }),
+    ...awardQueries.list({ ...filters, page: params.page, pageSize: REGISTRY_PAGE_SIZE }),
     enabled: !summaryTab,
   });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
@@ -273,30 +272,7 @@ export default function AwardsPage() {
                     </Button>
                   )}
                 </div>
-                {list.isError && !list.data ? (
-                  <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <Table<AwardItem>
-                    size="middle"
-                    rowKey="id"
-                    columns={columns}
-                    dataSource={list.data?.items ?? []}
-                    loading={list.isFetching}
-                    locale={{ emptyText: m.empty }}
-                    onChange={(_pagination, _filters, sorter, extra) => {
-                      if (extra.action === 'sort') params.update({ [LIST_PARAM.sort]: sortKeyOf(sorter) });
-                    }}
-                    pagination={{
-                      current: params.page,
-                      pageSize: PAGE_SIZE,
-                      total: list.data?.total ?? 0,
-                      showSizeChanger: false,
-                      showTotal: (total) => r.total(total),
-                      onChange: (next) =>
-                        params.update({ [LIST_PARAM.page]: next > 1 ? String(next) : undefined }),
-                    }}
-                  />
-                )}
+                <RegistryTable<AwardItem> list={list} columns={columns} params={params} emptyText={m.empty} />
               </>
             ),
           },

@@ -4,7 +4,7 @@
  */
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, Input, message, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { DocumentListQuery } from '../../../contracts/documents';
@@ -13,17 +13,16 @@ import { type DocumentItem, documentQueries, documentsExportUrl } from '../../ap
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
-import { LIST_PARAM, sortKeyOf, sortOrderOf, useListParams } from '../registry/listParams';
+import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import '../registry/registry.css';
 import { DocumentFormDrawer } from './DocumentFormDrawer';
 import { documentsMessages } from './messages';
 
-const PAGE_SIZE = 20;
 const ORIGINS = { co: true, khong: false } as const;
 
 export default function DocumentsPage() {
@@ -62,7 +61,9 @@ export default function DocumentsPage() {
     ...(params.asOf ? { asOf: params.asOf } : {}),
     ...(params.sort ? { sort: params.sort as DocumentListQuery['sort'] } : {}),
   };
-  const list = useQuery(documentQueries.list({ ...filters, page: params.page, pageSize: PAGE_SIZE }));
+  const list = useQuery(
+    documentQueries.list({ ...filters, page: params.page, pageSize: REGISTRY_PAGE_SIZE }),
+  );
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
 
   const columns: TableColumnsType<DocumentItem> = [
@@ -226,29 +227,7 @@ export default function DocumentsPage() {
           </Button>
         )}
       </div>
-      {list.isError && !list.data ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<DocumentItem>
-          size="middle"
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: m.empty }}
-          onChange={(_pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') params.update({ [LIST_PARAM.sort]: sortKeyOf(sorter) });
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => r.total(total),
-            onChange: (next) => params.update({ [LIST_PARAM.page]: next > 1 ? String(next) : undefined }),
-          }}
-        />
-      )}
+      <RegistryTable<DocumentItem> list={list} columns={columns} params={params} emptyText={m.empty} />
       <DocumentFormDrawer
         open={creating}
         document={undefined}

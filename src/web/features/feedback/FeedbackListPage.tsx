@@ -4,7 +4,7 @@
  */
 import { PhoneOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, Table, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Input, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { FeedbackListQuery } from '../../../contracts/feedback';
@@ -19,19 +19,18 @@ import { type FeedbackItem, feedbackQueries } from '../../api/feedback';
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
-import { LIST_PARAM, sortKeyOf, sortOrderOf, useListParams } from '../registry/listParams';
+import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
 import { FeedbackFormDrawer } from './FeedbackFormDrawer';
 import { feedbackMessages } from './messages';
 import { FeedbackStatusTag } from './StatusTag';
 
-const PAGE_SIZE = 20;
 const SUMMARY_TAB = 'so-lieu';
 
 export default function FeedbackListPage() {
@@ -81,7 +80,7 @@ export default function FeedbackListPage() {
   };
   const summaryTab = params.tab === SUMMARY_TAB;
   const list = useQuery({
-    ...feedbackQueries.list({ ...filters, page: params.page, pageSize: PAGE_SIZE }),
+    ...feedbackQueries.list({ ...filters, page: params.page, pageSize: REGISTRY_PAGE_SIZE }),
     enabled: !summaryTab,
   });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
@@ -242,30 +241,12 @@ export default function FeedbackListPage() {
                     </Button>
                   )}
                 </div>
-                {list.isError && !list.data ? (
-                  <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <Table<FeedbackItem>
-                    size="middle"
-                    rowKey="id"
-                    columns={columns}
-                    dataSource={list.data?.items ?? []}
-                    loading={list.isFetching}
-                    locale={{ emptyText: m.empty }}
-                    onChange={(_pagination, _filters, sorter, extra) => {
-                      if (extra.action === 'sort') params.update({ [LIST_PARAM.sort]: sortKeyOf(sorter) });
-                    }}
-                    pagination={{
-                      current: params.page,
-                      pageSize: PAGE_SIZE,
-                      total: list.data?.total ?? 0,
-                      showSizeChanger: false,
-                      showTotal: (total) => r.total(total),
-                      onChange: (next) =>
-                        params.update({ [LIST_PARAM.page]: next > 1 ? String(next) : undefined }),
-                    }}
-                  />
-                )}
+                <RegistryTable<FeedbackItem>
+                  list={list}
+                  columns={columns}
+                  params={params}
+                  emptyText={m.empty}
+                />
               </>
             ),
           },

@@ -11,7 +11,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Input, message, Select, Table, type TableColumnsType, Tabs, Tooltip } from 'antd';
+import { Button, Checkbox, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ModelListQuery } from '../../../contracts/models';
@@ -20,20 +20,19 @@ import { MODELS_TEMPLATE_URL, type ModelItem, modelQueries, modelsExportUrl } fr
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
-import { LIST_PARAM, sortKeyOf, sortOrderOf, useListParams } from '../registry/listParams';
+import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
 import { ModelFormDrawer } from './ModelFormDrawer';
 import { modelsMessages } from './messages';
 import { StatusTag } from './StatusTag';
 
-const PAGE_SIZE = 20;
 const SUMMARY_TAB = 'so-lieu';
 const isStatus = (value: string | undefined): value is ModelStatus =>
   value !== undefined && (MODEL_STATUSES as readonly string[]).includes(value);
@@ -76,7 +75,7 @@ export default function ModelsPage() {
   };
   const summaryTab = params.tab === SUMMARY_TAB;
   const list = useQuery({
-    ...modelQueries.list({ ...filters, page: params.page, pageSize: PAGE_SIZE }),
+    ...modelQueries.list({ ...filters, page: params.page, pageSize: REGISTRY_PAGE_SIZE }),
     enabled: !summaryTab,
   });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
@@ -281,30 +280,7 @@ export default function ModelsPage() {
                     </Button>
                   )}
                 </div>
-                {list.isError && !list.data ? (
-                  <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <Table<ModelItem>
-                    size="middle"
-                    rowKey="id"
-                    columns={columns}
-                    dataSource={list.data?.items ?? []}
-                    loading={list.isFetching}
-                    locale={{ emptyText: m.empty }}
-                    onChange={(_pagination, _filters, sorter, extra) => {
-                      if (extra.action === 'sort') params.update({ [LIST_PARAM.sort]: sortKeyOf(sorter) });
-                    }}
-                    pagination={{
-                      current: params.page,
-                      pageSize: PAGE_SIZE,
-                      total: list.data?.total ?? 0,
-                      showSizeChanger: false,
-                      showTotal: (total) => r.total(total),
-                      onChange: (next) =>
-                        params.update({ [LIST_PARAM.page]: next > 1 ? String(next) : undefined }),
-                    }}
-                  />
-                )}
+                <RegistryTable<ModelItem> list={list} columns={columns} params={params} emptyText={m.empty} />
               </>
             ),
           },

@@ -5,7 +5,7 @@
  */
 import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, Table, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Input, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
@@ -25,20 +25,19 @@ import {
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { NumberText } from '../../components/NumberText';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
-import { LIST_PARAM, sortKeyOf, sortOrderOf, useListParams } from '../registry/listParams';
+import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
 import { teamsMessages } from './messages';
 import { TeamFormDrawer } from './TeamFormDrawer';
 
-const PAGE_SIZE = 20;
 const SUMMARY_TAB = 'so-lieu';
 
 const isKind = (value: string): value is TeamKind => (TEAM_KINDS as readonly string[]).includes(value);
@@ -82,7 +81,7 @@ export default function TeamsPage() {
   };
   const summaryTab = params.tab === SUMMARY_TAB;
   const list = useQuery({
-    ...teamQueries.list({ ...filters, page: params.page, pageSize: PAGE_SIZE }),
+    ...teamQueries.list({ ...filters, page: params.page, pageSize: REGISTRY_PAGE_SIZE }),
     enabled: !summaryTab,
   });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
@@ -273,30 +272,7 @@ export default function TeamsPage() {
                     </Button>
                   )}
                 </div>
-                {list.isError && !list.data ? (
-                  <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-                ) : (
-                  <Table<TeamItem>
-                    size="middle"
-                    rowKey="id"
-                    columns={columns}
-                    dataSource={list.data?.items ?? []}
-                    loading={list.isFetching}
-                    locale={{ emptyText: m.empty }}
-                    onChange={(_pagination, _filters, sorter, extra) => {
-                      if (extra.action === 'sort') params.update({ [LIST_PARAM.sort]: sortKeyOf(sorter) });
-                    }}
-                    pagination={{
-                      current: params.page,
-                      pageSize: PAGE_SIZE,
-                      total: list.data?.total ?? 0,
-                      showSizeChanger: false,
-                      showTotal: (total) => r.total(total),
-                      onChange: (next) =>
-                        params.update({ [LIST_PARAM.page]: next > 1 ? String(next) : undefined }),
-                    }}
-                  />
-                )}
+                <RegistryTable<TeamItem> list={list} columns={columns} params={params} emptyText={m.empty} />
               </>
             ),
           },
