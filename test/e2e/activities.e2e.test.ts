@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateVi, todayInVietnam } from '../../src/domain/dates.js';
 import { queryRows } from '../../src/server/db/client.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/users.js';
-import { type E2e, screenshot, startE2e } from './harness.js';
+import { chooseOption, type E2e, screenshot, startE2e, typeDate } from './harness.js';
 
 let e2e: E2e;
 let context: BrowserContext;
@@ -24,20 +24,6 @@ let page: Page;
 let folder: string;
 let commune: { id: number; code: string };
 const OFFICER = 'e2e.hoatdong.xa';
-
-async function choose(select: Locator, option: string | RegExp): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
-
-async function typeDate(field: Locator, ddmmyyyy: string): Promise<void> {
-  await field.click();
-  await field.fill(ddmmyyyy);
-  await field.press('Enter');
-}
 
 beforeAll(async () => {
   e2e = await startE2e();
@@ -81,14 +67,14 @@ describe('activities', () => {
     await page.getByRole('button', { name: 'Ghi hoạt động' }).click();
 
     const drawer = page.getByRole('dialog', { name: 'Ghi hoạt động' });
-    await choose(drawer.getByLabel('Loại hoạt động'), 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc');
+    await chooseOption(drawer.getByLabel('Loại hoạt động'), 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc');
     await drawer.getByLabel('Tên hoạt động').fill(title);
     await typeDate(drawer.getByLabel('Ngày bắt đầu'), formatDateVi(today));
     await drawer.getByLabel('Số lượt người tham gia').fill('1500');
     await drawer.getByLabel('Có phần lễ').check();
     await drawer.getByLabel('Có phần hội').check();
     await drawer.getByLabel('Tổ chức làm điểm').check();
-    await choose(drawer.getByLabel('Cấp chọn điểm'), 'Tỉnh chọn');
+    await chooseOption(drawer.getByLabel('Cấp chọn điểm'), 'Tỉnh chọn');
     await drawer.getByLabel('Số suất quà').fill('40');
     await drawer.getByLabel('Tổng trị giá quà (đồng)').fill('20000000');
     await screenshot(page, '30-ghi-ngay-hoi');
@@ -152,8 +138,8 @@ describe('activities', () => {
     await page.getByRole('heading', { level: 1, name: 'Khen thưởng' }).waitFor();
     await page.getByRole('button', { name: 'Lập đề nghị khen thưởng' }).click();
     const award = page.getByRole('dialog', { name: 'Lập đề nghị khen thưởng' });
-    await choose(award.getByLabel('Hình thức khen thưởng'), 'Giấy khen');
-    await choose(award.getByLabel('Cấp khen'), 'UBND xã');
+    await chooseOption(award.getByLabel('Hình thức khen thưởng'), 'Giấy khen');
+    await chooseOption(award.getByLabel('Cấp khen'), 'UBND xã');
     await award
       .getByLabel(/^Nội dung thành tích/)
       .fill('Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc làm điểm');

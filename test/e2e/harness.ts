@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { type AppInstance, buildApp } from '../../src/server/app.js';
 import { prepareDatabase } from '../../src/server/bootstrap/first-start.js';
 import { loadConfig, loadTestConfig, PROJECT_ROOT } from '../../src/server/config.js';
@@ -114,4 +121,35 @@ export async function measureScripts(
   }
   const sizes = await Promise.all(scripts.map(async (script) => gzipSync(await script.body).length));
   return { gzipBytes: sizes.reduce((sum, size) => sum + size, 0), urls: scripts.map((script) => script.url) };
+}
+
+/**
+ * Picks an option of an Ant Design select and checks the select shows it. On a loaded machine a click can land while
+ * the dropdown is still opening or closing and choose nothing; the journey would then fail far from the cause, on a
+ * field that the choice reveals. So the choice is verified and, when it did not take, made again.
+ */
+export async function chooseOption(select: Locator, option: string, typed?: string): Promise<void> {
+  const page = select.page();
+  const root = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const shown = async () => ((await root.textContent()) ?? '').includes(option);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (await shown()) return;
+    await select.click();
+    if (typed) await select.pressSequentially(typed, { delay: 15 });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    for (let wait = 0; wait < 20 && !(await shown()); wait++) await page.waitForTimeout(100);
+  }
+  if (!(await shown())) throw new Error(`the select did not take the option "${option}"`);
+}
+
+/** Types a dd/mm/yyyy date into an Ant Design date picker and confirms it. */
+export async function typeDate(field: Locator, ddmmyyyy: string): Promise<void> {
+  await field.click();
+  await field.fill(ddmmyyyy);
+  await field.press('Enter');
 }

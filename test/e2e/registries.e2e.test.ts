@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { todayInVietnam } from '../../src/domain/dates.js';
 import { queryRows } from '../../src/server/db/client.js';
@@ -22,7 +22,7 @@ import {
 } from '../../src/server/modules/teams/teams.import.js';
 import { templateHeader } from '../../src/server/registry/xlsx.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/users.js';
-import { type E2e, screenshot, startE2e } from './harness.js';
+import { chooseOption, type E2e, screenshot, startE2e, typeDate } from './harness.js';
 
 let e2e: E2e;
 let context: BrowserContext;
@@ -40,21 +40,6 @@ async function teamCount(): Promise<number> {
 }
 
 /** Picks an option of an Ant Design select by its visible text. */
-async function choose(select: Locator, option: string | RegExp, typed?: string): Promise<void> {
-  await select.click();
-  if (typed) await select.pressSequentially(typed, { delay: 15 });
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
-
-async function typeDate(field: Locator, ddmmyyyy: string): Promise<void> {
-  await field.click();
-  await field.fill(ddmmyyyy);
-  await field.press('Enter');
-}
-
 beforeAll(async () => {
   e2e = await startE2e();
   folder = mkdtempSync(path.join(tmpdir(), 'antq-e2e-registries-'));
@@ -97,10 +82,10 @@ describe('registries', () => {
     await page.getByRole('button', { name: 'Thành lập tổ, đội, ban' }).click();
 
     const drawer = page.getByRole('dialog', { name: 'Thành lập tổ, đội, ban' });
-    await choose(drawer.getByLabel('Loại'), 'Tổ an ninh nhân dân');
+    await chooseOption(drawer.getByLabel('Loại'), 'Tổ an ninh nhân dân');
     const name = `Tổ an ninh nhân dân ${village.fullName} (kiểm thử)`;
     await drawer.getByLabel('Tên', { exact: true }).fill(name);
-    await choose(drawer.getByLabel('Đơn vị phục vụ'), village.fullName, village.fullName);
+    await chooseOption(drawer.getByLabel('Đơn vị phục vụ'), village.fullName, village.fullName);
     // The demo villages exist since 01/07/2025.
     await typeDate(drawer.getByLabel('Ngày thành lập'), '15/08/2025');
     await drawer.getByLabel('Số quyết định thành lập').fill('12/QĐ-UBND');
@@ -115,7 +100,7 @@ describe('registries', () => {
     let form = page.getByRole('dialog', { name: /Thêm thành viên vào/ });
     await form.getByLabel('Họ và tên').fill('Nguyễn Văn Bình');
     await form.getByLabel('Năm sinh').fill('1978');
-    await choose(form.getByLabel('Chức danh'), 'Tổ trưởng');
+    await chooseOption(form.getByLabel('Chức danh'), 'Tổ trưởng');
     await typeDate(form.getByLabel('Cư trú tại địa bàn từ ngày'), '01/01/2010');
     await form.getByRole('button', { name: 'Thêm thành viên' }).click();
     await form.waitFor({ state: 'hidden' });
