@@ -8,6 +8,7 @@ import { LEARNER_GROUP_LABELS, LEARNER_GROUPS } from './activities.js';
 import { RECIPIENT_CLASS_LABELS, RECIPIENT_CLASSES } from './awards.js';
 import { DEFAULT_LEVELS } from './classification.js';
 import { TASK_STATE_LABELS, TASK_STATES } from './coordination.js';
+import { REPORT_STATUS_LABELS, REPORT_STATUSES } from './crime-reports.js';
 import { FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES } from './feedback.js';
 import { MODEL_STATUS_LABELS, MODEL_STATUSES } from './models.js';
 import { RECORD_STATUS_LABELS, RECORD_STATUSES } from './recognition.js';
@@ -100,6 +101,11 @@ export const DIMENSIONS = {
     code: 'standard_status',
     name: 'Tình trạng hồ sơ',
     values: values(RECORD_STATUSES, RECORD_STATUS_LABELS),
+  },
+  reportStatus: {
+    code: 'report_status',
+    name: 'Tình trạng giải quyết',
+    values: values(REPORT_STATUSES, REPORT_STATUS_LABELS),
   },
   classificationLevel: {
     code: 'classification_level',
@@ -276,6 +282,19 @@ export const INDICATORS = {
     code: 'standard_overdue',
     name: 'Đơn vị quá hạn (đăng ký hoặc xét công nhận)',
     unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+  },
+  crimeReportsReceived: {
+    code: 'crime_reports_received',
+    name: 'Tin báo, tố giác về tội phạm tiếp nhận trong kỳ (tình trạng hiện nay)',
+    unitOfMeasure: 'tin',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.reportStatus,
+  },
+  crimeReportsValuable: {
+    code: 'crime_reports_valuable',
+    name: 'Trong đó tin có giá trị',
+    unitOfMeasure: 'tin',
     aggregation: 'distinct',
   },
   classificationLevels: {

@@ -32,6 +32,7 @@ import { crimeReportRoutes } from './modules/crime-reports/crime-reports.routes.
 import { CrimeReportsService } from './modules/crime-reports/crime-reports.service.js';
 import { ProofOfWork } from './modules/crime-reports/pow.js';
 import { publicReportRoutes } from './modules/crime-reports/public.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { geoRoutes } from './modules/geo/geo.routes.js';
@@ -197,6 +198,7 @@ export async function buildApp(options: AppOptions) {
       await notificationsRoutes(api, deps);
       await recognitionRoutes(api, deps);
       await classificationRoutes(api, deps);
+      await dashboardRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,7 @@
 import { ACTIVITY_INDICATOR_SOURCES } from '../modules/activities/activities.repo.js';
 import { AWARD_INDICATOR_SOURCES } from '../modules/awards/awards.repo.js';
 import { COMMITTEE_INDICATOR_SOURCES } from '../modules/committees/committees.repo.js';
+import { CRIME_REPORT_INDICATOR_SOURCES } from '../modules/crime-reports/crime-reports.repo.js';
 import { FEEDBACK_INDICATOR_SOURCES } from '../modules/feedback/feedback.repo.js';
 import { MODEL_INDICATOR_SOURCES } from '../modules/models/models.repo.js';
 import { PROGRAMME_INDICATOR_SOURCES } from '../modules/programmes/programmes.repo.js';
@@ -21,4 +22,5 @@ export const ALL_INDICATOR_SOURCES: IndicatorSources = {
   ...REINTEGRATION_INDICATOR_SOURCES,
   ...COMMITTEE_INDICATOR_SOURCES,
   ...PROGRAMME_INDICATOR_SOURCES,
+  ...CRIME_REPORT_INDICATOR_SOURCES,
 };

@@ -8,6 +8,7 @@ import { addDays } from '../../../domain/dates.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { toTextArray } from '../../registry/units.js';
+import type { FactSource } from '../../reporting/rollup.js';
 import {
   crimeReportEvents,
   crimeReportFiles,
@@ -600,3 +601,20 @@ export async function listFiles(db: Database, reportId: number) {
         from crime_report_files where report_id = ${reportId} order by id`,
   );
 }
+
+// ---- indicators --------------------------------------------------------------------------------------------------
+
+/**
+ * Reports count where they were received (the intake commune keeps them in its register even after a transfer up),
+ * on their day of receipt; the status is today's, as the register keeps no history of statuses by date.
+ */
+export const CRIME_REPORT_INDICATOR_SOURCES: Record<string, FactSource> = {
+  crime_reports_received: ({ asOf, from, unitCondition }) =>
+    sql`select r.intake_unit_id as unit_id, r.status as dimension_value, r.id::text as measure
+        from crime_reports r where r.received_on >= ${from}::date and r.received_on <= ${asOf}::date
+          and ${unitCondition(sql`r.intake_unit_id`)}`,
+  crime_reports_valuable: ({ asOf, from, unitCondition }) =>
+    sql`select r.intake_unit_id as unit_id, null::text as dimension_value, r.id::text as measure
+        from crime_reports r where r.valuable and r.received_on >= ${from}::date and r.received_on <= ${asOf}::date
+          and ${unitCondition(sql`r.intake_unit_id`)}`,
+};
