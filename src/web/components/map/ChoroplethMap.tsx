@@ -1,11 +1,13 @@
 /**
  * A choropleth drawn from GeoJSON with ECharts: regions are matched by their code (the feature's
- * `properties.code`), so names with or without diacritics never get in the way. Loaded lazily (default export).
+ * `properties.code`), so names with or without diacritics never get in the way. Islands far out at sea are drawn
+ * in an inset (see inset.ts), so that a province's communes fill the frame. Loaded lazily (default export).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { formatInteger } from '../../../domain/numbers';
 import type { Boundaries } from '../../api/geo';
 import { echarts } from './echarts';
+import { INSET_FRAME_CODE, withIslandInset } from './inset';
 
 export interface ChoroplethRegion {
   code: string;
@@ -36,14 +38,18 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
   latest.current = props;
 
   const { mapName, boundaries, regions, legendHigh, legendLow } = props;
+  const drawn = useMemo(() => withIslandInset(boundaries), [boundaries]);
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    if (!echarts.getMap(mapName)) echarts.registerMap(mapName, boundaries as unknown as GeoJsonInput);
+    if (!echarts.getMap(mapName)) echarts.registerMap(mapName, drawn.collection as unknown as GeoJsonInput);
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
     const byCode = new Map(regions.map((region) => [region.code, region]));
     const values = regions.map((region) => region.value);
+    const low = values.length > 0 ? Math.min(...values) : 0;
+    // A map where every unit has the same value still needs a scale to draw its legend.
+    const high = values.length > 0 ? Math.max(...values, low + 1) : 1;
 
     chart.setOption({
       tooltip: {
@@ -56,8 +62,9 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
       },
       visualMap: {
         type: 'continuous',
-        min: Math.min(...values),
-        max: Math.max(...values),
+        min: low,
+        max: high,
+        seriesIndex: 0,
         text: [legendHigh, legendLow],
         calculable: true,
         left: 8,
@@ -78,7 +85,20 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
           label: { show: false },
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#fadb14' } },
           itemStyle: { borderColor: '#ffffff', borderWidth: 0.6 },
-          data: regions.map((region) => ({ name: region.code, value: region.value })),
+          data: [
+            ...regions.map((region) => ({ name: region.code, value: region.value })),
+            ...(drawn.moved.length > 0
+              ? [
+                  {
+                    name: INSET_FRAME_CODE,
+                    value: Number.NaN,
+                    silent: true,
+                    itemStyle: { areaColor: '#8c8c8c', borderWidth: 0 },
+                    emphasis: { disabled: true },
+                  },
+                ]
+              : []),
+          ],
         },
       ],
     });
@@ -96,7 +116,16 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
       observer.disconnect();
       chart.dispose();
     };
-  }, [mapName, boundaries, regions, legendHigh, legendLow]);
+  }, [mapName, drawn, regions, legendHigh, legendLow]);
 
-  return <div ref={box} className="choropleth" role="img" aria-label={props.ariaLabel} />;
+  return (
+    <>
+      <div ref={box} className="choropleth" role="img" aria-label={props.ariaLabel} />
+      {drawn.moved.length > 0 && (
+        <p className="choropleth__inset-note muted">
+          {drawn.moved.join(', ')}: vẽ thu nhỏ trong khung góc trên bên phải bản đồ.
+        </p>
+      )}
+    </>
+  );
 }
