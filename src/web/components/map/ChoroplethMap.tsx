@@ -4,10 +4,10 @@
  * in an inset (see inset.ts), so that a province's communes fill the frame. Loaded lazily (default export).
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { INSET_FRAME_CODE, withIslandInset } from '../../../domain/map-inset';
 import { formatInteger } from '../../../domain/numbers';
 import type { Boundaries } from '../../api/geo';
 import { echarts } from './echarts';
-import { INSET_FRAME_CODE, withIslandInset } from './inset';
 
 export interface ChoroplethRegion {
   code: string;

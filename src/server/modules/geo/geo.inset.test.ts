@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/**
+ * Islands far out at sea go into an inset on the commune maps, checked on the boundaries the geo API serves.
+ */
 import { describe, expect, it } from 'vitest';
-import { type FeatureCollectionLike, INSET_FRAME_CODE, withIslandInset } from './inset';
+import { type FeatureCollectionLike, INSET_FRAME_CODE, withIslandInset } from '../../../domain/map-inset.js';
+import { loadConfig } from '../../config.js';
+import { GeoService } from './geo.service.js';
 
-const sharedData = process.env.ANTQ_SHARED_DATA_DIR ?? path.resolve('../shared/data');
-
-/** The communes of one province, as the geo API serves them. */
-function communesOf(provinceCode: string): FeatureCollectionLike {
-  const lines = readFileSync(path.join(sharedData, 'vn-communes-2025.geojson'), 'utf8').split('\n');
-  const features = lines
-    .filter(
-      (line) =>
-        line.includes(`"province_code":"${provinceCode}"`) ||
-        line.includes(`"province_code": "${provinceCode}"`),
-    )
-    .map((line) => JSON.parse(line.trim().replace(/,$/, '')));
-  return { type: 'FeatureCollection', features };
-}
+const geo = new GeoService(loadConfig().sharedDataDir);
+const communesOf = (provinceCode: string) =>
+  JSON.parse(geo.communeBoundaries(provinceCode).json) as FeatureCollectionLike;
 
 const xs = (collection: FeatureCollectionLike, code: string) => {
   const found = collection.features.find((feature) => feature.id === code)!;
