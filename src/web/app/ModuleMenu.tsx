@@ -41,7 +41,7 @@ interface ModuleEntry {
 }
 
 const MODULES: readonly ModuleEntry[] = [
-  { key: 'overview', icon: <DashboardOutlined />, permissions: ['dashboard.read'] },
+  { key: 'overview', icon: <DashboardOutlined />, permissions: ['dashboard.read'], path: '/tong-quan' },
   { key: 'units', icon: <ApartmentOutlined />, permissions: ['units.read'], path: '/don-vi' },
   { key: 'coreForces', icon: <TeamOutlined />, permissions: ['registry.read'], path: '/luc-luong' },
   { key: 'models', icon: <StarOutlined />, permissions: ['registry.read'], path: '/mo-hinh' },

@@ -9,10 +9,12 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
 import { AppShell } from './AppShell';
 import { RequirePermission, RequireSession } from './auth/RequireSession';
+import { useCan } from './auth/session';
 import { NotFoundPage } from './ErrorPages';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const FirstPasswordPage = lazy(() => import('./auth/FirstPasswordPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const MyAccountPage = lazy(() => import('../features/accounts/MyAccountPage'));
 const UsersPage = lazy(() => import('../features/accounts/UsersPage'));
@@ -45,6 +47,12 @@ const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeD
 
 const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
 
+/** The first page after signing in: the overview for those who may read it, the units for the others. */
+function Home() {
+  const can = useCan();
+  return <Navigate to={can('dashboard.read') ? '/tong-quan' : '/don-vi'} replace />;
+}
+
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading />}>
@@ -53,7 +61,15 @@ export function AppRoutes() {
         <Route element={<RequireSession />}>
           <Route path="doi-mat-khau" element={<FirstPasswordPage />} />
           <Route element={<AppShell />}>
-            <Route index element={<Navigate to="/don-vi" replace />} />
+            <Route index element={<Home />} />
+            <Route
+              path="tong-quan"
+              element={
+                <RequirePermission permission="dashboard.read">
+                  <DashboardPage />
+                </RequirePermission>
+              }
+            />
             <Route
               path="don-vi/:id?"
               element={

@@ -17,7 +17,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '../../../domain/crime-reports';
 import { type ReportFilter, type ReportItem, registerUrl, reportQueries } from '../../api/crimeReports';
 import { useCan } from '../../app/auth/session';
@@ -26,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ClockTag } from './ClockTag';
 
 type View = 'open' | 'overdue' | 'due_soon' | 'mine' | 'all';
+const VIEWS: readonly string[] = ['open', 'overdue', 'due_soon', 'mine', 'all'];
 
 const STATUS_COLORS: Record<string, string> = {
   received: 'blue',
@@ -39,7 +40,12 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 export default function ReportsPage() {
-  const [view, setView] = useState<View>('open');
+  // The dashboard's overdue panel links here with ?xem=overdue or ?xem=due_soon.
+  const [params] = useSearchParams();
+  const [view, setView] = useState<View>(() => {
+    const asked = params.get('xem') ?? '';
+    return VIEWS.includes(asked) ? (asked as View) : 'open';
+  });
   const [status, setStatus] = useState<string | undefined>();
   const [code, setCode] = useState('');
   const [page, setPage] = useState(1);
