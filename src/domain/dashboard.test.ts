@@ -34,6 +34,7 @@ describe('the period a dashboard compares with', () => {
     expect(periodLabel({ from: '2026-07-01', to: '2026-12-31' })).toBe('6 tháng cuối năm 2026');
     expect(periodLabel({ from: '2014-01-01', to: '2023-12-31' })).toBe('giai đoạn 2014–2023');
     expect(periodLabel({ from: '2026-03-10', to: '2026-03-19' })).toBe('10/03/2026 – 19/03/2026');
+    expect(periodLabel({ from: '2026-01-01', to: '2026-12-01' })).toBe('năm 2026 (đến 01/12/2026)');
   });
 });
 

@@ -70,12 +70,12 @@ export const DASHBOARD_KPIS: readonly KpiDefinition[] = [
   },
 ];
 
-/** The indicators drawn month by month (year by year over a long phase). */
-export const TREND_INDICATORS: readonly IndicatorDefinition[] = [
-  INDICATORS.activities,
-  INDICATORS.activityParticipants,
-  INDICATORS.feedbackReceived,
-  INDICATORS.crimeReportsReceived,
+/** The indicators drawn month by month (year by year over a long phase), with the short names of the legend. */
+export const TREND_INDICATORS: ReadonlyArray<{ indicator: IndicatorDefinition; label: string }> = [
+  { indicator: INDICATORS.activities, label: 'Hoạt động' },
+  { indicator: INDICATORS.activityParticipants, label: 'Lượt người tham gia' },
+  { indicator: INDICATORS.feedbackReceived, label: 'Ý kiến phản ánh' },
+  { indicator: INDICATORS.crimeReportsReceived, label: 'Tin báo, tố giác' },
 ];
 
 /** What the map may colour the units by: the dashboard's indicators, plus a few more of the catalogue. */

@@ -76,11 +76,11 @@ function distanceToBox([x, y]: readonly [number, number], box: Box): number {
  */
 export function withIslandInset<T extends FeatureCollectionLike>(
   collection: T,
-): { collection: T; moved: string[] } {
+): { collection: T; moved: string[]; movedCodes: string[] } {
   const boxed = collection.features
     .map((feature) => ({ feature, box: boxOf(feature.geometry) }))
     .filter((entry): entry is { feature: Feature; box: Box } => entry.box !== null);
-  if (boxed.length < 4) return { collection, moved: [] };
+  if (boxed.length < 4) return { collection, moved: [], movedCodes: [] };
 
   // The mainland: features whose centre is near the median centre, then everything close to their frame.
   const centres = boxed.map((entry) => centre(entry.box));
@@ -93,7 +93,7 @@ export function withIslandInset<T extends FeatureCollectionLike>(
   const mainland = union(core.map((entry) => entry.box));
   const size = Math.max(mainland.maxX - mainland.minX, mainland.maxY - mainland.minY);
   const far = boxed.filter((entry) => distanceToBox(centre(entry.box), mainland) > Math.max(size, 1));
-  if (far.length === 0) return { collection, moved: [] };
+  if (far.length === 0) return { collection, moved: [], movedCodes: [] };
 
   // The inset: a box a third of the mainland's size, just right of its top-right corner.
   const islands = union(far.map((entry) => entry.box));

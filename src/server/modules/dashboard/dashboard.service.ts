@@ -123,7 +123,8 @@ export async function dashboard(
 
   const kpis = DASHBOARD_KPIS.filter((kpi) => allowed(kpi.indicator));
   const definitions = [...new Set([...kpis.map((kpi) => kpi.indicator), mapIndicator])];
-  const trendDefinitions = TREND_INDICATORS.filter(allowed);
+  const trendSeries = TREND_INDICATORS.filter((series) => allowed(series.indicator));
+  const trendDefinitions = trendSeries.map((series) => series.indicator);
   const { granularity, buckets } = trendBuckets(period);
   const mapLevel: DashboardResponse['map']['level'] =
     target === null ? 'province' : target.unit.kind === 'province' ? 'commune' : 'none';
@@ -242,11 +243,11 @@ export async function dashboard(
     trend: {
       granularity,
       buckets,
-      series: trendDefinitions.map((definition) => ({
-        indicator: definition.code,
-        name: definition.name,
-        unitOfMeasure: definition.unitOfMeasure,
-        values: trend.map((summary) => summary.total[definition.code] ?? 0),
+      series: trendSeries.map(({ indicator, label }) => ({
+        indicator: indicator.code,
+        name: label,
+        unitOfMeasure: indicator.unitOfMeasure,
+        values: trend.map((summary) => summary.total[indicator.code] ?? 0),
       })),
     },
     map: {

@@ -19,17 +19,19 @@ export default function PieChart({ slices, ariaLabel }: { slices: readonly Slice
         formatter: (params: { name: string; value: number; percent: number }) =>
           `${params.name}: ${formatInteger(params.value)} (${formatDecimal(params.percent)}%)`,
       },
-      legend: { bottom: 0, type: 'scroll' as const },
+      // The legend names every part with its count, so no label crowds a narrow card.
+      legend: {
+        bottom: 0,
+        orient: 'vertical' as const,
+        formatter: (name: string) =>
+          `${name}: ${formatInteger(slices.find((slice) => slice.label === name)?.value ?? 0)}`,
+      },
       series: [
         {
           type: 'pie' as const,
-          radius: ['40%', '68%'],
-          center: ['50%', '44%'],
-          avoidLabelOverlap: true,
-          label: {
-            formatter: (params: { value: number; percent: number }) =>
-              `${formatInteger(params.value)} (${formatDecimal(params.percent)}%)`,
-          },
+          radius: ['38%', '64%'],
+          center: ['50%', '36%'],
+          label: { show: false },
           data: slices.map((slice) => ({
             name: slice.label,
             value: slice.value,
@@ -41,5 +43,5 @@ export default function PieChart({ slices, ariaLabel }: { slices: readonly Slice
     [slices],
   );
   useChart(box, option);
-  return <div ref={box} className="pie-chart" role="img" aria-label={ariaLabel} style={{ height: 260 }} />;
+  return <div ref={box} className="pie-chart" role="img" aria-label={ariaLabel} style={{ height: 300 }} />;
 }

@@ -86,7 +86,14 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#fadb14' } },
           itemStyle: { borderColor: '#ffffff', borderWidth: 0.6 },
           data: [
-            ...regions.map((region) => ({ name: region.code, value: region.value })),
+            // Islands in the inset are small: a dark outline keeps them visible whatever their colour.
+            ...regions.map((region) => ({
+              name: region.code,
+              value: region.value,
+              ...(drawn.movedCodes.includes(region.code)
+                ? { itemStyle: { borderColor: '#434343', borderWidth: 0.8 } }
+                : {}),
+            })),
             ...(drawn.moved.length > 0
               ? [
                   {

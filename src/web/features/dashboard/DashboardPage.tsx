@@ -53,6 +53,12 @@ function presetPeriod(preset: Preset, today: string, params: URLSearchParams): {
   }
 }
 
+/** The period's name, then its dates unless the name is the dates. */
+function periodText(period: { from: string; to: string; label: string }): string {
+  const dates = `${formatDateVi(period.from)} – ${formatDateVi(period.to)}`;
+  return period.label === dates ? dates : `${period.label}, ${dates}`;
+}
+
 const signed = (value: number, format: (value: number) => string) =>
   value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : format(0);
 
@@ -180,9 +186,13 @@ function OverdueCard({ data, m }: { data: DashboardResponse; m: Messages }) {
         <Link to={recognition.link}>{m.overdueRecognition(formatInteger(recognition.count))}</Link>
       </li>
     ),
-    crimeReports && crimeReports.overdue > 0 && (
-      <li key="overdue" className="overdue-list__urgent">
-        <Link to={crimeReports.overdueLink}>{m.overdueReports(formatInteger(crimeReports.overdue))}</Link>
+    crimeReports && (
+      <li key="overdue" className={crimeReports.overdue > 0 ? 'overdue-list__urgent' : undefined}>
+        {crimeReports.overdue > 0 ? (
+          <Link to={crimeReports.overdueLink}>{m.overdueReports(formatInteger(crimeReports.overdue))}</Link>
+        ) : (
+          <span className="muted">{m.noOverdueReports}</span>
+        )}
       </li>
     ),
     crimeReports && crimeReports.dueSoon > 0 && (
@@ -290,12 +300,7 @@ export default function DashboardPage() {
           </h1>
           {data && (
             <p className="muted page-header__intro">
-              {m.periodLine(data.period.label, formatDateVi(data.period.from), formatDateVi(data.period.to))},{' '}
-              {m.previousLine(
-                data.previousPeriod.label,
-                formatDateVi(data.previousPeriod.from),
-                formatDateVi(data.previousPeriod.to),
-              )}
+              {m.periodLine(periodText(data.period))}, {m.previousLine(periodText(data.previousPeriod))}
             </p>
           )}
         </div>
