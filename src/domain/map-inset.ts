@@ -139,5 +139,6 @@ export function withIslandInset<T extends FeatureCollectionLike>(
     moved: far.map((entry) =>
       String(entry.feature.properties.full_name ?? entry.feature.properties.name ?? ''),
     ),
+    movedCodes: far.map((entry) => String(entry.feature.properties.code ?? entry.feature.id)),
   };
 }
