@@ -162,6 +162,9 @@ export function periodLabel(period: Period): string {
     if (months % 12 === 0 && from.slice(5, 7) === '01')
       return `giai đoạn ${from.slice(0, 4)}–${to.slice(0, 4)}`;
   }
+  if (from.slice(5) === '01-01' && from.slice(0, 4) === to.slice(0, 4)) {
+    return `năm ${from.slice(0, 4)} (đến ${formatDateVi(to)})`;
+  }
   return `${formatDateVi(from)} – ${formatDateVi(to)}`;
 }
 

@@ -6,8 +6,7 @@
  */
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Radio, Select, Space, Spin } from 'antd';
-import dayjs from 'dayjs';
+import { Radio, Space, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDateVi, todayInVietnam } from '../../../domain/dates';
@@ -15,15 +14,17 @@ import { formatDecimal, formatInteger } from '../../../domain/numbers';
 import { type DashboardResponse, dashboardQueries, type Kpi } from '../../api/dashboard';
 import { useMessages } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DashCard } from './DashCard';
 import { dashboardMessages } from './messages';
 import './dashboard.css';
 
-const ChoroplethMap = lazy(() => import('../../components/map/ChoroplethMap'));
+const DashboardMap = lazy(() => import('./DashboardMap'));
+const PeriodRange = lazy(() => import('./PeriodRange'));
 const TrendChart = lazy(() => import('../../components/charts/TrendChart'));
 const BarChart = lazy(() => import('../../components/charts/BarChart'));
 const PieChart = lazy(() => import('../../components/charts/PieChart'));
 
-type Messages = (typeof dashboardMessages)['vi'];
+export type Messages = (typeof dashboardMessages)['vi'];
 const PRESETS = ['nam-nay', 'nam-truoc', '6-thang', 'quy', 'thang', 'giai-doan', 'tuy-chon'] as const;
 type Preset = (typeof PRESETS)[number];
 
@@ -76,7 +77,7 @@ function KpiCard({ kpi, m }: { kpi: Kpi; m: Messages }) {
         : null
       : `${signed(kpi.percent, formatDecimal)}%`;
   return (
-    <Card size="small" className="kpi-card" aria-label={kpi.label}>
+    <div className="kpi-card">
       <div className="kpi-card__label">{kpi.label}</div>
       <div className="kpi-card__value">
         {format(kpi.value)}
@@ -98,83 +99,7 @@ function KpiCard({ kpi, m }: { kpi: Kpi; m: Messages }) {
         {m.previousValue}: {format(kpi.previous)}
         {kpi.detail && <> · {kpi.detail}</>}
       </div>
-    </Card>
-  );
-}
-
-function MapCard({
-  data,
-  m,
-  indicator,
-  onIndicator,
-  onOpen,
-}: {
-  data: DashboardResponse;
-  m: Messages;
-  indicator: string;
-  onIndicator: (code: string) => void;
-  onOpen: (unitId: number) => void;
-}) {
-  const { map } = data;
-  const level = map.level === 'none' ? null : map.level;
-  const boundaries = useQuery({
-    ...dashboardQueries.boundaries(level ?? 'province', map.provinceCode),
-    enabled: level !== null,
-  });
-  const regions = useMemo(
-    () => map.regions.map((region) => ({ code: region.code, value: region.value, label: region.name })),
-    [map.regions],
-  );
-  const idByCode = useMemo(
-    () => new Map(map.regions.map((region) => [region.code, region.unitId])),
-    [map.regions],
-  );
-  const loading = <Spin description={m.mapLoading} className="dashboard-map__spin" />;
-  let body = loading;
-  if (level === null) body = <Alert type="info" showIcon title={m.mapNone} />;
-  else if (boundaries.isError)
-    body = <ErrorAlert error={boundaries.error} onRetry={() => void boundaries.refetch()} />;
-  else if (boundaries.data)
-    body = (
-      <Suspense fallback={loading}>
-        <ChoroplethMap
-          mapName={level === 'province' ? 'vn-provinces-2025' : `vn-communes-2025-${map.provinceCode}`}
-          boundaries={boundaries.data}
-          regions={regions}
-          legendHigh={m.legendHigh}
-          legendLow={m.legendLow}
-          describe={(region) => `${formatInteger(region.value)} ${map.unitOfMeasure}`}
-          onSelect={(region) => {
-            const id = idByCode.get(region.code);
-            if (id !== undefined) onOpen(id);
-          }}
-          ariaLabel={`${m.map} ${level === 'province' ? m.mapProvinces : m.mapCommunes}: ${map.name}`}
-        />
-      </Suspense>
-    );
-  return (
-    <Card
-      size="small"
-      className="dashboard-card dashboard-map"
-      title={`${m.map} ${level === 'commune' ? m.mapCommunes : m.mapProvinces}`}
-      extra={
-        <Select
-          aria-label={m.mapIndicator}
-          value={indicator}
-          onChange={onIndicator}
-          options={data.mapIndicators.map((item) => ({ value: item.code, label: item.name }))}
-          popupMatchSelectWidth={false}
-          className="dashboard-map__indicator"
-        />
-      }
-    >
-      {level !== null && (
-        <p className="muted dashboard-map__hint">
-          {map.note}. {m.mapHint}
-        </p>
-      )}
-      {body}
-    </Card>
+    </div>
   );
 }
 
@@ -202,13 +127,13 @@ function OverdueCard({ data, m }: { data: DashboardResponse; m: Messages }) {
     ),
   ].filter(Boolean);
   return (
-    <Card size="small" className="dashboard-card" title={m.overdue} role="region" aria-label={m.overdue}>
+    <DashCard title={m.overdue}>
       {items.length === 0 ? (
         <p className="muted">{m.nothingOverdue}</p>
       ) : (
         <ul className="overdue-list">{items}</ul>
       )}
-    </Card>
+    </DashCard>
   );
 }
 
@@ -327,17 +252,14 @@ export default function DashboardPage() {
           aria-label={m.period}
         />
         {preset === 'tuy-chon' && (
-          <DatePicker.RangePicker
-            size="small"
-            format="DD/MM/YYYY"
-            aria-label={m.range}
-            allowClear={false}
-            value={[dayjs(period.from), dayjs(period.to)]}
-            onChange={(range) => {
-              if (range?.[0] && range[1])
-                update({ tu: range[0].format('YYYY-MM-DD'), den: range[1].format('YYYY-MM-DD') });
-            }}
-          />
+          <Suspense fallback={null}>
+            <PeriodRange
+              label={m.range}
+              from={period.from}
+              to={period.to}
+              onChange={(from, to) => update({ tu: from, den: to })}
+            />
+          </Suspense>
         )}
         <Radio.Group
           size="small"
@@ -366,32 +288,37 @@ export default function DashboardPage() {
           </section>
 
           <div className="dashboard-row">
-            <Card
-              size="small"
-              className="dashboard-card dashboard-row__wide"
+            <DashCard
+              className="dashboard-row__wide"
               title={data.trend.granularity === 'year' ? m.trendYear : m.trendMonth}
             >
               {trend && (
                 <Suspense fallback={chartLoading}>
-                  <TrendChart labels={trend.labels} series={trend.series} ariaLabel={m.trendMonth} />
+                  <TrendChart
+                    labels={trend.labels}
+                    series={trend.series}
+                    ariaLabel={data.trend.granularity === 'year' ? m.trendYear : m.trendMonth}
+                  />
                 </Suspense>
               )}
-            </Card>
+            </DashCard>
             <OverdueCard data={data} m={m} />
           </div>
 
           <div className="dashboard-row">
             <div className="dashboard-row__wide">
-              <MapCard
-                data={data}
-                m={m}
-                indicator={indicator}
-                onIndicator={(code) => update({ 'chi-tieu': code === 'activities' ? undefined : code })}
-                onOpen={openUnit}
-              />
+              <Suspense fallback={chartLoading}>
+                <DashboardMap
+                  data={data}
+                  m={m}
+                  indicator={indicator}
+                  onIndicator={(code) => update({ 'chi-tieu': code === 'activities' ? undefined : code })}
+                  onOpen={openUnit}
+                />
+              </Suspense>
             </div>
             <div className="dashboard-column">
-              <Card size="small" className="dashboard-card" title={m.recognition(data.recognition.year)}>
+              <DashCard title={m.recognition(data.recognition.year)}>
                 <p className="muted dashboard-card__line">
                   {m.recognitionShare(
                     formatInteger(
@@ -408,19 +335,15 @@ export default function DashboardPage() {
                     <PieChart slices={recognitionSlices} ariaLabel={m.recognition(data.recognition.year)} />
                   </Suspense>
                 )}
-              </Card>
-              <Card
-                size="small"
-                className="dashboard-card"
-                title={m.classification(data.classification.year)}
-              >
+              </DashCard>
+              <DashCard title={m.classification(data.classification.year)}>
                 <Suspense fallback={chartLoading}>
                   <BarChart
                     bars={classificationBars}
                     ariaLabel={m.classification(data.classification.year)}
                   />
                 </Suspense>
-              </Card>
+              </DashCard>
             </div>
           </div>
 
