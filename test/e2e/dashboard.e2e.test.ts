@@ -38,7 +38,7 @@ describe('overview journey', () => {
     const activities = page.locator('.kpi-card', { hasText: 'Hoạt động đã tổ chức' });
     await activities.waitFor();
     expect(await activities.locator('.kpi-card__previous').textContent()).toMatch(/^Kỳ trước: [\d.]+/);
-    await page.getByText(/so với kỳ trước cùng độ dài: năm \d{4}/).waitFor();
+    await page.getByText(/so với kỳ trước cùng độ dài: năm \d{4} \(đến \d\d\/\d\d\/\d{4}\)/).waitFor();
     await page.getByRole('img', { name: /^Bản đồ theo xã, phường, đặc khu/ }).waitFor();
     await page.getByText(/Hoàng Sa: vẽ thu nhỏ trong khung/).waitFor();
     await page.getByRole('img', { name: 'Diễn biến theo tháng' }).waitFor();
@@ -54,6 +54,7 @@ describe('overview journey', () => {
     await page.getByText('giai đoạn 2004–2013, 01/01/2004 – 31/12/2013', { exact: false }).waitFor();
     await page.getByText('Diễn biến theo năm').waitFor();
     await page.waitForLoadState('networkidle');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'dashboard-2-giai-doan');
   });
 
@@ -85,6 +86,7 @@ describe('overview journey', () => {
     await page.getByText('Đơn vị này không có bản đồ các đơn vị trực thuộc.').first().waitFor();
     await page.getByRole('link', { name: 'Lên Thành phố Đà Nẵng' }).waitFor();
     await page.waitForLoadState('networkidle');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'dashboard-3-xa');
 
     await page.getByRole('link', { name: 'Lên Thành phố Đà Nẵng' }).click();

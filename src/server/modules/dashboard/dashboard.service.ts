@@ -27,6 +27,7 @@ import {
 import { todayInVietnam } from '../../../domain/dates.js';
 import { invalid, notFound } from '../../../domain/errors.js';
 import { type HierarchyBasis, type IndicatorDefinition, sharePercent } from '../../../domain/indicators.js';
+import { formatInteger } from '../../../domain/numbers.js';
 import { hasPermission } from '../../../domain/roles.js';
 import type { Actor } from '../../context.js';
 import { type Database, queryRows } from '../../db/client.js';
@@ -185,7 +186,7 @@ export async function dashboard(
     value: standardNow.recognised,
     previous: standardBefore.recognised,
     ...changeOf(standardNow.recognised, standardBefore.recognised),
-    detail: `${standardNow.recognised}/${standardNow.units} đơn vị thuộc diện`,
+    detail: `${formatInteger(standardNow.recognised)}/${formatInteger(standardNow.units)} đơn vị thuộc diện`,
   });
   cards.splice(8, 0, {
     key: 'standard_share',

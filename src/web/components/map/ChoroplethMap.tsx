@@ -84,7 +84,8 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
           selectedMode: false,
           label: { show: false },
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#fadb14' } },
-          itemStyle: { borderColor: '#ffffff', borderWidth: 0.6 },
+          // Grey borders keep units apart even where the fill is palest (a value of nothing).
+          itemStyle: { borderColor: '#bfbfbf', borderWidth: 0.5 },
           data: [
             // Islands in the inset are small: a dark outline keeps them visible whatever their colour.
             ...regions.map((region) => ({

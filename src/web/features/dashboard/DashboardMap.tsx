@@ -69,7 +69,7 @@ export default function MapCard({
   return (
     <DashCard
       className="dashboard-map"
-      title={`${m.map} ${level === 'commune' ? m.mapCommunes : m.mapProvinces}`}
+      title={level === null ? m.map : `${m.map} ${level === 'commune' ? m.mapCommunes : m.mapProvinces}`}
       extra={
         <Select
           aria-label={m.mapIndicator}

@@ -54,10 +54,10 @@ function presetPeriod(preset: Preset, today: string, params: URLSearchParams): {
   }
 }
 
-/** The period's name, then its dates unless the name is the dates. */
+/** The period's name, then its dates unless the name already says them. */
 function periodText(period: { from: string; to: string; label: string }): string {
   const dates = `${formatDateVi(period.from)} – ${formatDateVi(period.to)}`;
-  return period.label === dates ? dates : `${period.label}, ${dates}`;
+  return period.label.includes(formatDateVi(period.to)) ? period.label : `${period.label}, ${dates}`;
 }
 
 const signed = (value: number, format: (value: number) => string) =>
