@@ -54,7 +54,7 @@ describe('overview journey', () => {
     await page.getByText('giai đoạn 2004–2013, 01/01/2004 – 31/12/2013', { exact: false }).waitFor();
     await page.getByText('Diễn biến theo năm').waitFor();
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'dashboard-2-giai-doan');
   });
 
@@ -86,7 +86,7 @@ describe('overview journey', () => {
     await page.getByText('Đơn vị này không có bản đồ các đơn vị trực thuộc.').first().waitFor();
     await page.getByRole('link', { name: 'Lên Thành phố Đà Nẵng' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'dashboard-3-xa');
 
     await page.getByRole('link', { name: 'Lên Thành phố Đà Nẵng' }).click();
