@@ -106,11 +106,14 @@ describe('accounts', () => {
     await screenshot(page, '12-doi-mat-khau');
     await page.getByRole('button', { name: 'Đổi mật khẩu và tiếp tục' }).click();
 
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/don-vi');
-    await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
+    // The first page is the overview of the officer's province.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/tong-quan');
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan: Thành phố Đà Nẵng' }).waitFor();
     await page
       .getByRole('button', { name: `Tài khoản: ${officer.fullName}, Cán bộ Công an tỉnh, Thành phố Đà Nẵng` })
       .waitFor();
+    await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
     await page.getByRole('treeitem', { name: /Thành phố Đà Nẵng/ }).waitFor();
     expect(await treeRoots(page)).toEqual(['Thành phố Đà Nẵng 48']);
     // Province staff manage users of their province; the audit trail is for administrators.
@@ -131,7 +134,7 @@ describe('accounts', () => {
     await logIn(again, officer.username, officer.oneTimePassword);
     await again.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
     await logIn(again, officer.username, newPassword);
-    await again.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
+    await again.getByRole('heading', { level: 1, name: 'Tổng quan: Thành phố Đà Nẵng' }).waitFor();
   });
 
   test('a viewer has no user management in the menu, and cannot open it by its address', async () => {
@@ -139,7 +142,7 @@ describe('accounts', () => {
     const page = await newPage('phone');
     await page.goto(`${e2e.baseUrl}/dang-nhap`);
     await logIn(page, viewer.username, TEST_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan: Thành phố Đà Nẵng' }).waitFor();
     await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
     await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Người dùng' }).count()).toBe(0);
@@ -157,7 +160,7 @@ describe('accounts', () => {
     const page = await newPage();
     await page.goto(`${e2e.baseUrl}/dang-nhap`);
     await logIn(page, viewer.username, TEST_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan: Thành phố Đà Nẵng' }).waitFor();
 
     await page.getByRole('button', { name: /^Tài khoản:/ }).click();
     await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();

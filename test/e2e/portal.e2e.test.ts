@@ -87,7 +87,7 @@ describe('citizen portal', () => {
     await desk.getByLabel('Tên đăng nhập').fill(officerUser.username);
     await desk.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
     await desk.getByRole('button', { name: 'Đăng nhập' }).click();
-    await desk.waitForURL(/\/don-vi/);
+    await desk.waitForURL(/\/tong-quan/);
     await desk.goto(`${e2e.baseUrl}/to-giac`);
     await desk.getByRole('link', { name: code }).click();
     await desk.getByText('Tối nào cũng có nhóm người tụ tập').waitFor();
