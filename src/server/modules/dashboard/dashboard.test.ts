@@ -17,6 +17,7 @@ import { type DatabaseHandle, queryRows } from '../../db/client.js';
 import { resolveScope } from '../../db/scope.js';
 import { rollup } from '../../reporting/rollup.js';
 import { ALL_INDICATOR_SOURCES } from '../../reporting/sources.js';
+import { resolveUnitCode } from '../accounts/accounts.service.js';
 
 let app: TestApp;
 let database: DatabaseHandle;
@@ -193,5 +194,25 @@ describe('GET /api/dashboard', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ code: 'dashboard.indicator_unknown', field: 'indicator' });
     expect(unknown.json().message).toContain('Không có chỉ tiêu');
+  });
+
+  it('answers by role and scope: national roles see the provinces, others their subtree, a unit head nothing', async () => {
+    const admin = await makeSignedInUser(app, database.db, 'admin', 'VN');
+    const national = (await admin.request('GET', `/api/dashboard?${QUARTER}`)).json() as DashboardResponse;
+    expect(national.unit).toBeNull();
+    expect(national.canSeeNation).toBe(true);
+    expect(national.map.level).toBe('province');
+    expect(national.map.regions).toHaveLength(34);
+    expect(national.map.regions.find((region) => region.code === '48')?.value).toBe(3);
+    // The administrator runs the system, not the casework: no crime-report figure either.
+    expect(national.overdue.crimeReports).toBeNull();
+
+    const viewer = await makeSignedInUser(app, database.db, 'viewer', '48');
+    const hanoi = await resolveUnitCode(database.db, '01');
+    expect((await viewer.request('GET', `/api/dashboard?unit=${hanoi}`)).statusCode).toBe(404);
+    expect((await viewer.request('GET', `/api/dashboard?unit=${communeB.id}`)).statusCode).toBe(200);
+
+    const head = await makeSignedInUser(app, database.db, 'unit_head', communeA.code);
+    expect((await head.request('GET', '/api/dashboard')).statusCode).toBe(403);
   });
 });
