@@ -92,7 +92,11 @@ export async function dynamicDimensionValues(db: Database): Promise<Record<strin
         ) d order by d.dimension, d.sort_order, d.id, d.key`,
   );
   const values: Record<string, DimensionValue[]> = {};
-  for (const row of rows) (values[row.dimension] ??= []).push({ key: row.key, label: row.label });
+  for (const row of rows) {
+    const list = values[row.dimension] ?? [];
+    list.push({ key: row.key, label: row.label });
+    values[row.dimension] = list;
+  }
   return values;
 }
 

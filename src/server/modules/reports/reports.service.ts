@@ -339,7 +339,7 @@ function comparisonName(comparison: ComparisonCode, previousFrom: string): strin
 }
 
 /** A line's value in a table row: the column, or a share computed from two columns. */
-function valueOf(values: Record<string, number>, definition: IndicatorDefinition, key: string): number {
+function lineValue(values: Record<string, number>, definition: IndicatorDefinition, key: string): number {
   if (definition.share) {
     return sharePercent(values[definition.share.numerator] ?? 0, values[definition.share.denominator] ?? 0);
   }
@@ -425,9 +425,9 @@ export async function runReport(db: Database, actor: Actor, request: RunReportRe
       if (!definition) continue;
       const dimensionValue = row.dimensionValue ?? null;
       const key = columnKey(definition.code, dimensionValue);
-      const currentValue = valueOf(current.total, definition, key);
+      const currentValue = lineValue(current.total, definition, key);
       const previousValue =
-        section.layout === 'indicators' && previous ? valueOf(previous.total, definition, key) : null;
+        section.layout === 'indicators' && previous ? lineValue(previous.total, definition, key) : null;
       lines.push({
         key,
         indicator: definition.code,
@@ -445,7 +445,7 @@ export async function runReport(db: Database, actor: Actor, request: RunReportRe
     }
     const pick = (values: Record<string, number>) =>
       Object.fromEntries(
-        lines.map((line) => [line.key, valueOf(values, definitions.get(line.indicator)!, line.key)]),
+        lines.map((line) => [line.key, lineValue(values, definitions.get(line.indicator)!, line.key)]),
       );
     return {
       title: section.title,
