@@ -349,3 +349,7 @@ export const ACTIVITY_INDICATOR_SOURCES: Record<string, FactSource> = {
         from activities a cross join lateral jsonb_array_elements(a.learners) l
         where ${inPeriod(from, asOf)} and ${unitCondition(sql`a.unit_id`)}`,
 };
+
+export async function deleteActivity(db: Database, id: number): Promise<void> {
+  await db.delete(activities).where(eq(activities.id, id));
+}
