@@ -115,7 +115,12 @@ export async function sheetFile(
 }
 
 /** Uploads an import file and waits for its job: the import's result. */
-export async function importFile(app: TestApp, user: SignedIn, url: string, file: Buffer): Promise<ImportResult> {
+export async function importFile(
+  app: TestApp,
+  user: SignedIn,
+  url: string,
+  file: Buffer,
+): Promise<ImportResult> {
   const response = await upload(app, user, url, file);
   if (response.statusCode !== 200 && response.statusCode !== 202) {
     throw new Error(`import: ${response.statusCode} ${response.body}`);
