@@ -265,7 +265,9 @@ describe('activities', () => {
     expect(login.status(), await login.text()).toBe(200);
     const adminPage = await admin.newPage();
     await adminPage.goto(`${e2e.baseUrl}/quan-tri/danh-muc`);
-    await adminPage.getByRole('cell', { name: 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc', exact: true }).waitFor();
+    await adminPage
+      .getByRole('cell', { name: 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc', exact: true })
+      .waitFor();
     await adminPage.getByLabel('Tên mục mới').fill('Hội thao an ninh (kiểm thử)');
     await adminPage.getByRole('button', { name: 'Thêm' }).click();
     await adminPage.getByRole('cell', { name: 'Hội thao an ninh (kiểm thử)', exact: true }).waitFor();

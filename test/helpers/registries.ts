@@ -105,7 +105,7 @@ export async function waitForJob(
 export async function sheetFile(
   sheetName: string,
   columns: ReadonlyArray<TemplateColumn>,
-  rows: ReadonlyArray<Record<string, string | number | Date | null>>,
+  rows: ReadonlyArray<Record<string, string | number | Date | null | undefined>>,
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName);

@@ -181,7 +181,10 @@ describe('import, export and deletion', () => {
   it('imports every row or none: each bad row is named, a decided award needs an approver', async () => {
     const count = async () =>
       (
-        await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from awards where phase = 'Nhập thử'`)
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from awards where phase = 'Nhập thử'`,
+        )
       )[0]!.n;
     const rows = [
       { ...good(), phase: 'Nhập thử' },
@@ -189,6 +192,7 @@ describe('import, export and deletion', () => {
       { ...good(), unitId: `Thôn ngoài [#${villages.outside}]`, phase: 'Nhập thử' },
       { ...good(), decisionNumber: '9/QĐ', decisionDate: '01/09/2025', phase: 'Nhập thử' },
       { ...good(), formId: 'Huân chương', phase: 'Nhập thử' },
+      { ...good(), recipientType: 'Tổ, đội', unitId: null, phase: 'Nhập thử' },
     ];
     const bad = await importFile(
       app,
@@ -202,6 +206,7 @@ describe('import, export and deletion', () => {
       [4, 'Đơn vị'],
       [5, 'Tập thể hay cá nhân'],
       [6, 'Hình thức'],
+      [7, 'Số hiệu tổ, đội hoặc thành viên'],
     ]);
     expect(bad.errors[2]!.message).toContain('cấp trên');
     expect(await count()).toBe(0);
@@ -232,7 +237,9 @@ describe('import, export and deletion', () => {
       await communeOfficer.request('POST', '/api/awards', proposal(villages.inside))
     ).json() as AwardDetail;
     expect((await communeOfficer.request('DELETE', `/api/awards/${draft.id}`, {})).statusCode).toBe(400);
-    const removed = await communeOfficer.request('DELETE', `/api/awards/${draft.id}`, { reason: 'Ghi trùng' });
+    const removed = await communeOfficer.request('DELETE', `/api/awards/${draft.id}`, {
+      reason: 'Ghi trùng',
+    });
     expect(removed.statusCode, removed.body).toBe(204);
     expect((await province.request('GET', `/api/awards/${draft.id}`)).statusCode).toBe(404);
     const [event] = await queryRows<{ action: string }>(
@@ -250,7 +257,8 @@ describe('import, export and deletion', () => {
       })
     ).json() as AwardDetail;
     expect(
-      (await communeOfficer.request('DELETE', `/api/awards/${decided.id}`, { reason: 'Ghi nhầm' })).statusCode,
+      (await communeOfficer.request('DELETE', `/api/awards/${decided.id}`, { reason: 'Ghi nhầm' }))
+        .statusCode,
     ).toBe(403);
     const elsewhere = await makeSignedInUser(app, database.db, 'province_staff', '01');
     expect(

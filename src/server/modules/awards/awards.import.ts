@@ -37,6 +37,8 @@ const LISTS = {
 const RECIPIENT_OPTIONS = [
   { key: 'unit', label: 'Tập thể' },
   { key: 'person', label: 'Cá nhân' },
+  { key: 'team', label: 'Tổ, đội' },
+  { key: 'member', label: 'Thành viên tổ, đội' },
 ] as const;
 const REASON_OPTIONS = AWARD_REASONS.map((key) => ({ key, label: AWARD_REASON_LABELS[key] }));
 
@@ -51,10 +53,16 @@ export const AWARD_COLUMNS: TemplateColumn[] = [
   {
     key: 'unitId',
     header: 'Đơn vị',
-    required: true,
     list: LISTS.unit,
     width: 46,
-    note: 'Tập thể: đơn vị được khen. Cá nhân: đơn vị quản lý hồ sơ (nơi người được khen sinh sống, công tác)',
+    note: 'Tập thể: đơn vị được khen. Cá nhân: đơn vị quản lý hồ sơ (nơi người được khen sinh sống, công tác). Để trống với tổ, đội và thành viên',
+  },
+  {
+    key: 'recipientRef',
+    header: 'Số hiệu tổ, đội hoặc thành viên',
+    format: 'integer',
+    width: 16,
+    note: 'Với "Tổ, đội" và "Thành viên tổ, đội": số hiệu (#) trong sổ lực lượng nòng cốt',
   },
   { key: 'recipientName', header: 'Họ tên cá nhân', width: 26, note: 'Bắt buộc với cá nhân' },
   { key: 'recipientPosition', header: 'Chức vụ', width: 20 },
@@ -93,7 +101,7 @@ export async function buildAwardsTemplate(db: Database, actor: Actor): Promise<B
     title: 'Mẫu nhập danh sách khen thưởng',
     instructions: [
       'Mỗi dòng một khen thưởng hoặc một đề nghị khen thưởng. Cột có dấu (*) là bắt buộc. Ngày ghi dạng dd/mm/yyyy.',
-      'Tập thể: chọn đơn vị được khen. Cá nhân: ghi họ tên, chức vụ, nơi công tác và chọn đơn vị quản lý hồ sơ.',
+      'Tập thể: chọn đơn vị được khen. Cá nhân: ghi họ tên, chức vụ, nơi công tác và chọn đơn vị quản lý hồ sơ. Tổ, đội hoặc thành viên đã có trong sổ lực lượng nòng cốt: ghi số hiệu của tổ, thành viên.',
       'Dòng có số và ngày quyết định được ghi là khen thưởng đã quyết định (chỉ người có quyền duyệt, cấp trên của đơn vị được khen); dòng không có số quyết định được ghi là đề nghị chờ duyệt.',
       'Khen thưởng cho một giai đoạn: ghi "Năm (hoặc từ năm)" và "Đến năm".',
       'Hệ thống kiểm tra toàn bộ tệp trước; nếu có bất kỳ lỗi nào thì không ghi gì và trả về danh sách lỗi theo dòng, cột.',
@@ -144,10 +152,15 @@ export async function runAwardsImport(
     {
       sheet: AWARD_SHEET,
       columns: AWARD_COLUMNS,
-      fieldColumns: { recipientUnitId: 'unitId' },
+      fieldColumns: {
+        recipientUnitId: 'unitId',
+        recipientTeamId: 'recipientRef',
+        recipientMemberId: 'recipientRef',
+      },
       parse: async (cell, fail) => {
         const type = cell('recipientType', (value) => parseChoice(value, RECIPIENT_OPTIONS, true));
-        const unitRef = cell('unitId', (value) => parseUnitReference(value));
+        const unitRef = cell('unitId', (value) => parseUnitReference(value, false));
+        const recipientRef = cell('recipientRef', (value) => parseInteger(value, 1, 2_000_000_000));
         const name = cell('recipientName', (value) => parseText(value, 300));
         const position = cell('recipientPosition', (value) => parseText(value, 200));
         const workplace = cell('recipientWorkplace', (value) => parseText(value, 300));
@@ -168,16 +181,29 @@ export async function runAwardsImport(
             'Ghi cả số và ngày quyết định, hoặc để trống cả hai',
           );
         }
-        if (!type || !unitRef || !form || !issuer || !reason || !periodFrom) return undefined;
-        const unit = await findUnit(unitRef);
-        if (!unit) {
-          fail('unitId', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn');
-          return undefined;
+        const byRegister = type === 'team' || type === 'member';
+        if (byRegister && !recipientRef) fail('recipientRef', 'Ghi số hiệu của tổ, đội hoặc thành viên');
+        if (type && !byRegister && !unitRef) fail('unitId', 'Chọn đơn vị');
+        if (!type || !form || !issuer || !reason || !periodFrom) return undefined;
+        let recipient: Partial<CreateAwardBody>;
+        if (byRegister) {
+          if (!recipientRef) return undefined;
+          recipient =
+            type === 'team' ? { recipientTeamId: recipientRef } : { recipientMemberId: recipientRef };
+        } else {
+          if (!unitRef) return undefined;
+          const unit = await findUnit(unitRef);
+          if (!unit) {
+            fail('unitId', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn');
+            return undefined;
+          }
+          recipient =
+            type === 'unit' ? { recipientUnitId: unit.id } : { unitId: unit.id, recipientName: name };
         }
         return {
           status: decisionNumber ? 'approved' : 'proposed',
           recipientType: type,
-          ...(type === 'unit' ? { recipientUnitId: unit.id } : { unitId: unit.id, recipientName: name }),
+          ...recipient,
           recipientPosition: position ?? null,
           recipientWorkplace: workplace ?? null,
           formId: Number(form),

@@ -143,7 +143,7 @@ describe('documents', () => {
   });
 
   it('imports plans linked by the number as written, every row or none', async () => {
-    const unit = `${commune.fullName} [#${commune.id}]`;
+    const unit = `Xã [#${commune.id}]`;
     const plan = {
       kind: 'Kế hoạch',
       number: '21/KH-UBND',
