@@ -205,7 +205,7 @@ describe('antq import', () => {
     const before = await counts();
     const outside = await run(['models', file, '--unit', otherCommuneCode]);
     expect(outside.code).toBe(1);
-    expect(outside.stdout).toMatch(/Trang "Mô hình", dòng 2, cột "[^"]+"/);
+    expect(outside.stdout, outside.stderr).toMatch(/Trang "Mô hình", dòng 2, cột "[^"]+"/);
     expect(await counts()).toEqual(before);
 
     const inside = await run(['models', file]);
