@@ -180,6 +180,20 @@ export const INDICATORS = {
     aggregation: 'distinct',
     dimension: DIMENSIONS.festivalSiteType,
   },
+  festivalGifts: {
+    code: 'festival_gifts',
+    name: 'Suất quà tặng tại Ngày hội toàn dân bảo vệ ANTQ',
+    unitOfMeasure: 'suất',
+    aggregation: 'sum',
+    dimension: DIMENSIONS.festivalSiteType,
+  },
+  festivalGiftsValue: {
+    code: 'festival_gifts_value',
+    name: 'Giá trị quà tặng tại Ngày hội toàn dân bảo vệ ANTQ',
+    unitOfMeasure: 'đồng',
+    aggregation: 'sum',
+    dimension: DIMENSIONS.festivalSiteType,
+  },
   learners: {
     code: 'learners',
     name: 'Học viên lớp giáo dục pháp luật',
@@ -404,6 +418,8 @@ export const ACTIVITY_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.activities,
   INDICATORS.activityParticipants,
   INDICATORS.festivalSites,
+  INDICATORS.festivalGifts,
+  INDICATORS.festivalGiftsValue,
   INDICATORS.learners,
 ];
 export const AWARD_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [

@@ -19,6 +19,7 @@ import {
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UnorderedListOutlined,
   UsergroupAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -84,9 +85,15 @@ const MODULES: readonly ModuleEntry[] = [
   {
     key: 'administration',
     icon: <SettingOutlined />,
-    permissions: ['users.read', 'audit.read', 'system.manage'],
+    permissions: ['users.read', 'audit.read', 'system.manage', 'units.manage'],
     children: [
       { key: 'users', icon: <IdcardOutlined />, permissions: ['users.read'], path: '/quan-tri/nguoi-dung' },
+      {
+        key: 'movementLists',
+        icon: <UnorderedListOutlined />,
+        permissions: ['system.manage', 'units.manage'],
+        path: '/quan-tri/danh-muc',
+      },
       { key: 'audit', icon: <FileSearchOutlined />, permissions: ['audit.read'], path: '/quan-tri/nhat-ky' },
     ],
   },

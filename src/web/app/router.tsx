@@ -43,8 +43,10 @@ const PlanPage = lazy(() => import('../features/programmes/PlanPage'));
 const CommitteesPage = lazy(() => import('../features/committees/CommitteesPage'));
 const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeDetailPage'));
 const ReviewsPage = lazy(() => import('../features/reports/ReviewsPage'));
+const MovementListsPage = lazy(() => import('../features/movement-lists/MovementListsPage'));
 
 const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
+const LIST_MANAGERS = ['system.manage', 'units.manage'] as const;
 
 export function AppRoutes() {
   return (
@@ -277,6 +279,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="users.read">
                   <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="quan-tri/danh-muc"
+              element={
+                <RequirePermission permission={LIST_MANAGERS}>
+                  <MovementListsPage />
                 </RequirePermission>
               }
             />

@@ -248,3 +248,23 @@ export async function deleteAttachment(
 
 /** For owning modules whose record moved to another unit. */
 export const moveAttachments = repo.moveAttachments;
+
+/**
+ * For owning modules deleting a record entered by mistake: inside their transaction the attachment rows go with
+ * the record (the audit event of the deletion lists them); once the transaction has committed, `discard` removes
+ * the bytes.
+ */
+export async function removeAttachmentsOf(
+  tx: Database,
+  entityType: string,
+  entityId: number,
+): Promise<repo.AttachmentRecord[]> {
+  return repo.deleteAllFor(tx, entityType, entityId);
+}
+
+export async function discardFiles(
+  files: FileService,
+  rows: readonly repo.AttachmentRecord[],
+): Promise<void> {
+  for (const row of rows) await files.discard(row);
+}
