@@ -444,7 +444,7 @@ describe('steering committees', () => {
         ['policeB', 404],
         ['viewer', 403],
       ] as const) {
-        const response = await users[who].request('POST', `/api/committees/meetings/${meetingId}/cancel`, {
+        const response = await users[who]!.request('POST', `/api/committees/meetings/${meetingId}/cancel`, {
           reason: 'Ghi nhầm',
         });
         expect(response.statusCode).toBe(status);
