@@ -155,7 +155,7 @@ describe('commune police', () => {
   test('a commune records its own programme implementing a directive of the registry', async () => {
     await page.goto(`${baseUrl}/chuong-trinh-phoi-hop`);
     await page.getByRole('button', { name: 'Ghi nhận chương trình' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog', { name: 'Ghi nhận chương trình phối hợp' });
     await drawer.getByLabel('Số chương trình').fill('03/CTPH-CAX-MTTQ');
     await drawer
       .getByLabel('Tên chương trình')

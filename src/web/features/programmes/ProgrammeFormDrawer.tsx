@@ -302,7 +302,7 @@ export function ProgrammeFormDrawer({
           {(fields, { add, remove }) => (
             <Form.Item label={m.documents} extra={m.documentsHint}>
               {fields.map((field) => (
-                <Space.Compact key={field.key} block className="programme-form__row">
+                <div key={field.key} className="programme-form__document">
                   <Form.Item name={[field.name, 'documentId']} noStyle>
                     <DocumentSelect
                       ariaLabel={m.documentSearch}
@@ -318,7 +318,7 @@ export function ProgrammeFormDrawer({
                     aria-label={m.remove}
                     onClick={() => remove(field.name)}
                   />
-                </Space.Compact>
+                </div>
               ))}
               <Button
                 type="dashed"

@@ -589,12 +589,11 @@ export default function CaseDetailPage() {
         >
           <Input maxLength={120} autoComplete="off" />
         </Form.Item>
-        <Space.Compact block>
+        <div className="reint-form-pair">
           <Form.Item
             name="birthYear"
             label={m.birthYear}
             rules={[{ required: true, message: m.birthYearRequired }]}
-            style={{ flex: 1 }}
           >
             <InputNumber min={1900} max={2100} style={{ width: '100%' }} />
           </Form.Item>
@@ -602,27 +601,25 @@ export default function CaseDetailPage() {
             name="idNumber"
             label={m.idNumber}
             rules={[{ pattern: /^(\d{9}|\d{12})$/, message: m.idNumberInvalid }]}
-            style={{ flex: 2 }}
           >
             <Input maxLength={12} inputMode="numeric" autoComplete="off" />
           </Form.Item>
-        </Space.Compact>
+        </div>
         <Form.Item name="residenceAddress" label={m.residenceAddress}>
           <Input maxLength={300} autoComplete="off" />
         </Form.Item>
-        <Space.Compact block>
+        <div className="reint-form-pair">
           <Form.Item
             name="releasedOn"
             label={m.releasedOn}
             rules={[{ required: true, message: m.releasedOnRequired }]}
-            style={{ flex: 1 }}
           >
             <IsoDatePicker />
           </Form.Item>
-          <Form.Item name="releasingFacility" label={m.releasingFacility} style={{ flex: 2 }}>
+          <Form.Item name="releasingFacility" label={m.releasingFacility}>
             <Input maxLength={200} autoComplete="off" />
           </Form.Item>
-        </Space.Compact>
+        </div>
         <Form.Item name="sentenceSummary" label={m.sentenceSummary} extra={m.sentenceHint}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
