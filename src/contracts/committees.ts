@@ -26,7 +26,11 @@ export type CommitteeList = Static<typeof CommitteeList>;
 export const CommitteeMember = Type.Object({
   id: Id,
   fullName: Type.String(),
-  roleLabel: Type.String(),
+  roleLabel: Type.String({
+    description: 'Vai trò trong Ban Chỉ đạo (Trưởng ban, Phó Trưởng ban, thành viên)',
+  }),
+  position: Nullable(Type.String({ description: 'Chức vụ' })),
+  organisation: Nullable(Type.String({ description: 'Cơ quan, tổ chức công tác' })),
   joinedOn: IsoDate,
 });
 

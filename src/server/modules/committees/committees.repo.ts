@@ -78,10 +78,20 @@ export async function listMembers(
   db: Database,
   teamId: number,
   today: string,
-): Promise<Array<{ id: number; fullName: string; role: string; joinedOn: string }>> {
+): Promise<
+  Array<{
+    id: number;
+    fullName: string;
+    role: string;
+    position: string | null;
+    organisation: string | null;
+    joinedOn: string;
+  }>
+> {
   return queryRows(
     db,
-    sql`select m.id, m.full_name as "fullName", m.role, m.joined_on as "joinedOn" from team_members m
+    sql`select m.id, m.full_name as "fullName", m.role, m.position, m.organisation, m.joined_on as "joinedOn"
+        from team_members m
         where m.team_id = ${teamId} and ${live(sql`m.joined_on`, sql`m.left_on`, today)}
         order by array_position(array['chairman','vice_chairman','standing_member','committee_member']::text[], m.role) nulls last, m.full_name`,
   );

@@ -94,6 +94,8 @@ export async function getCommittee(db: Database, actor: Actor, id: number): Prom
     members: members.map((member) => ({
       id: member.id,
       fullName: member.fullName,
+      position: member.position,
+      organisation: member.organisation,
       joinedOn: member.joinedOn,
       roleLabel: MEMBER_ROLE_LABELS[member.role as MemberRole] ?? member.role,
     })),

@@ -24,7 +24,7 @@ import { addDays, todayInVietnam } from '../../../domain/dates.js';
 import { systemActor } from '../../context.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
-import { createTeam } from '../teams/teams.service.js';
+import { addMember, createTeam } from '../teams/teams.service.js';
 import { ensureReferenceProgrammes } from './programmes.service.js';
 
 let app: TestApp;
@@ -315,6 +315,29 @@ describe('programmes', () => {
 });
 
 describe('steering committees', () => {
+  it('lists members with their role, position and organisation', async () => {
+    await addMember(database.db, systemActor(), committeeId, {
+      fullName: 'Nguyễn Văn Trưởng Ban',
+      birthYear: 1975,
+      role: 'chairman',
+      position: 'Chủ tịch',
+      organisation: 'Ủy ban nhân dân xã',
+      joinedOn: '2025-07-01',
+    });
+    const detail = (
+      await users.police!.request('GET', `/api/committees/${committeeId}`)
+    ).json() as CommitteeDetail;
+    expect(detail.members).toEqual([
+      expect.objectContaining({
+        fullName: 'Nguyễn Văn Trưởng Ban',
+        roleLabel: 'Trưởng ban',
+        position: 'Chủ tịch',
+        organisation: 'Ủy ban nhân dân xã',
+      }),
+    ]);
+    expect(detail.leaderName).toBe('Nguyễn Văn Trưởng Ban');
+  });
+
   it('records a meeting whose conclusions are tracked like tasks and counted', async () => {
     const before = (
       await users.province!.request('GET', `/api/committees/summary?unit=${commune.id}`)

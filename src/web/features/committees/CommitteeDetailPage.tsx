@@ -215,7 +215,12 @@ export default function CommitteeDetailPage() {
           <dd>
             {data.members.length === 0
               ? m.none
-              : data.members.map((member) => `${member.fullName} (${member.roleLabel})`).join('; ')}
+              : data.members
+                  .map((member) => {
+                    const work = [member.position, member.organisation].filter(Boolean).join(', ');
+                    return `${member.fullName} (${member.roleLabel}${work ? ` — ${work}` : ''})`;
+                  })
+                  .join('; ')}
           </dd>
         </dl>
       </Card>
