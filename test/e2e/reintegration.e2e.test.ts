@@ -171,12 +171,23 @@ describe('commune police', () => {
       'Chỉ thị 09-CT/TW',
       '09-CT',
     );
+    await drawer.getByRole('button', { name: 'Thêm văn bản' }).click();
+    await drawer
+      .getByRole('textbox', { name: 'Hoặc số, ký hiệu văn bản ngoài danh mục' })
+      .nth(1)
+      .fill('Công văn 15/CV-UBND');
     await screenshot(page, 'programme-form');
     await drawer.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('heading', { name: 'Chương trình phối hợp số 03/CTPH-CAX-MTTQ' }).waitFor();
     await page.getByRole('link', { name: 'Chỉ thị 09-CT/TW' }).waitFor();
-    await page.getByRole('button', { name: 'Sửa chương trình' }).waitFor();
+    await page.getByText('Công văn 15/CV-UBND').waitFor();
     await screenshot(page, 'programme-created');
+    await page.getByRole('button', { name: 'Sửa chương trình' }).click();
+    await page
+      .getByRole('dialog', { name: 'Sửa chương trình phối hợp số 03/CTPH-CAX-MTTQ' })
+      .getByText('Chỉ thị 09-CT/TW', { exact: false })
+      .waitFor();
+    await screenshot(page, 'programme-edit');
   }, 60_000);
 });
 
