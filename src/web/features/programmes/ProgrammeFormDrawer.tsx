@@ -245,20 +245,21 @@ export function ProgrammeFormDrawer({
               options={levels.map((value) => ({ value, label: PROGRAMME_LEVEL_LABELS[value] }))}
             />
           </Form.Item>
-          {level !== 'national' && (
-            <Form.Item
-              name="unitId"
-              label={m.unit}
-              rules={[{ required: true, message: m.required }]}
-              style={{ minWidth: 280 }}
-            >
-              {programme ? (
-                <Input disabled value={programme.unit?.fullName} />
-              ) : (
+          {level !== 'national' &&
+            (programme ? (
+              <Form.Item label={m.unit} style={{ minWidth: 280 }}>
+                <Input disabled value={programme.unit?.fullName ?? ''} />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="unitId"
+                label={m.unit}
+                rules={[{ required: true, message: m.required }]}
+                style={{ minWidth: 280 }}
+              >
                 <UnitPicker allowNational={false} initial={me.unit} />
-              )}
-            </Form.Item>
-          )}
+              </Form.Item>
+            ))}
         </Space>
         <Form.List name="phases">
           {(fields, { add, remove }) => (
