@@ -3,10 +3,17 @@ import { Id, StringEnum } from './common.js';
 import { Nullable } from './registry.js';
 
 /** The kinds of record a file can be attached to. */
-export const ATTACHMENT_ENTITY_TYPES = ['activity', 'award', 'document', 'feedback'] as const;
+export const ATTACHMENT_ENTITY_TYPES = [
+  'activity',
+  'award',
+  'document',
+  'feedback',
+  'committee_meeting',
+] as const;
 export type AttachmentEntityType = (typeof ATTACHMENT_ENTITY_TYPES)[number];
 export const AttachmentEntityType = StringEnum(ATTACHMENT_ENTITY_TYPES, {
-  description: 'activity: hoạt động; award: khen thưởng; document: văn bản; feedback: phản ánh',
+  description:
+    'activity: hoạt động; award: khen thưởng; document: văn bản; feedback: phản ánh; committee_meeting: cuộc họp Ban Chỉ đạo (biên bản, ảnh)',
 });
 
 /** The random, unguessable id of a file in every URL (32 characters, base64url). */

@@ -266,6 +266,8 @@ export interface MemberListRow {
   joinedOn: string;
   leftOn: string | null;
   leaveReason: string | null;
+  position: string | null;
+  organisation: string | null;
   active: boolean;
   residenceSince: string | null;
   eligibilityException: string | null;
@@ -281,7 +283,7 @@ function memberColumns(date: string, today: string): SQL {
   return sql`m.id, json_build_object('id', t.id, 'name', t.name, 'kind', t.kind) as team,
     ${recordUnitJson(sql`m.unit_id`, today)} as unit, m.full_name as "fullName", m.birth_year as "birthYear",
     m.gender, m.phone, m.role, m.joined_on as "joinedOn", m.left_on as "leftOn", m.leave_reason as "leaveReason",
-    (${liveOn(sql`m.joined_on`, sql`m.left_on`, date)}) as active, m.residence_since as "residenceSince",
+    m.position, m.organisation, (${liveOn(sql`m.joined_on`, sql`m.left_on`, date)}) as active, m.residence_since as "residenceSince",
     m.eligibility_exception as "eligibilityException", m.recognition_decision_number as "recognitionDecisionNumber",
     m.recognition_decision_date as "recognitionDecisionDate", m.certificate_number as "certificateNumber", m.notes,
     coalesce((select json_agg(json_build_object('year', r.year, 'rating', r.rating, 'note', r.note) order by r.year desc)
