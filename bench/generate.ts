@@ -617,9 +617,7 @@ async function modelsOf(db: Database, rows: number, firstDay: string, days: numb
     'Đơn vị tham gia mô hình',
     async () => rows,
     sql`insert into model_units (model_id, unit_id, lead, province_code)
-        select mo.id, mo.lead_unit_id, true, mo.province_code from models mo
-        join units u on u.id = mo.lead_unit_id where ${inProvince(sql`mo.province_code`)}
-          and not exists (select 1 from model_units x where x.model_id = mo.id)`,
+        select mo.id, mo.lead_unit_id, true, mo.province_code from models mo`,
   );
   await once(
     db,
@@ -627,10 +625,9 @@ async function modelsOf(db: Database, rows: number, firstDay: string, days: numb
     async () => rows,
     sql`insert into model_status_changes (model_id, unit_id, province_code, status, effective_on, note)
         select mo.id, mo.lead_unit_id, mo.province_code, 'active', mo.started_on, 'Ra mắt mô hình' from models mo
-        where not exists (select 1 from model_status_changes x where x.model_id = mo.id)
         union all
         select mo.id, mo.lead_unit_id, mo.province_code, 'ended', mo.ended_on, 'Kết thúc' from models mo
-        where mo.ended_on is not null and not exists (select 1 from model_status_changes x where x.model_id = mo.id)`,
+        where mo.ended_on is not null`,
   );
 }
 
