@@ -2,9 +2,16 @@
  * SQL of the safety standard: criteria sets, cycles, records, answers, evidence, and the unit lists behind the
  * dashboards. Every read of records takes the reader's scope.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { RecordUnit } from '../../../contracts/registry.js';
-import type { RecordStatus, StandardTarget } from '../../../domain/recognition.js';
+import {
+  DECIDED_STATUSES,
+  defaultCycle,
+  type RecordStatus,
+  STANDARD_UNIT_KINDS,
+  type StandardTarget,
+  targetOf,
+} from '../../../domain/recognition.js';
 import type { UnitKind } from '../../../domain/units.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
@@ -333,6 +340,25 @@ export async function insertEvidence(
   return inserted!;
 }
 
+/** A file attached to the record goes away: the evidence that pointed to it goes too, and the minutes link. */
+export async function dropAttachmentReferences(
+  db: Database,
+  recordId: number,
+  attachmentRowId: number,
+): Promise<void> {
+  await db
+    .delete(recognitionEvidence)
+    .where(
+      and(eq(recognitionEvidence.recordId, recordId), eq(recognitionEvidence.attachmentId, attachmentRowId)),
+    );
+  await db
+    .update(recognitionRecords)
+    .set({ minutesAttachmentId: null })
+    .where(
+      and(eq(recognitionRecords.id, recordId), eq(recognitionRecords.minutesAttachmentId, attachmentRowId)),
+    );
+}
+
 export async function findEvidence(
   db: Database,
   recordId: number,
@@ -427,4 +453,40 @@ export async function recordUnits(
     sql`select x.id, ${recordUnitJson(sql`x.id`, today)} as unit from unnest(${toIntArray(ids)}::int[]) as x(id)`,
   );
   return new Map(rows.map((row) => [row.id, row.unit]));
+}
+
+/**
+ * The units (of the kinds the standard covers, existing on `date`) overdue on `today` for a year, as a fact source
+ * for the summary: not registered after the registration deadline, or registered but undecided after the decision
+ * deadline. Deadlines are the province's cycle for the unit's kind, else the circular's default; all in SQL, so a
+ * national count never loads the country's hundred thousand units into the server.
+ */
+export function overdueUnitsSql(options: {
+  year: number;
+  today: string;
+  date: string;
+  unitCondition: (expression: SQL) => SQL;
+}): SQL {
+  const defaults = sql.join(
+    STANDARD_UNIT_KINDS.map((kind) => {
+      const target = targetOf(kind)!;
+      const cycle = defaultCycle(target, options.year);
+      return sql`(${kind}::text, ${target}::text, ${cycle.registrationDeadline}::date, ${cycle.decisionDeadline}::date)`;
+    }),
+    sql`, `,
+  );
+  return sql`select u.id as unit_id, null::text as dimension_value, u.id as measure
+    from units u
+    join (values ${defaults}) d(kind, target, registration_deadline, decision_deadline) on d.kind = u.kind
+    left join recognition_records r on r.unit_id = u.id and r.year = ${options.year}
+    left join recognition_cycles c on c.province_code = u.province_code and c.year = ${options.year}
+      and c.target = d.target
+    where exists (select 1 from unit_versions v where v.unit_id = u.id
+        and (v.valid_from is null or v.valid_from <= ${options.date}::date)
+        and (v.valid_to is null or v.valid_to >= ${options.date}::date))
+      and ${options.today}::date > case
+        when r.id is null then coalesce(c.registration_deadline, d.registration_deadline)
+        when r.status = any(${toTextArray(DECIDED_STATUSES)}::text[]) then null
+        else coalesce(c.decision_deadline, d.decision_deadline) end
+      and ${options.unitCondition(sql`u.id`)}`;
 }

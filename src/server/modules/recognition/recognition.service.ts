@@ -67,10 +67,12 @@ import { hasPermission } from '../../../domain/roles.js';
 import { tidyName } from '../../../domain/text.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { checkPage, paging, searchTerm } from '../../registry/list.js';
-import { toIntArray } from '../../registry/units.js';
 import { rollup } from '../../reporting/rollup.js';
+import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import { toAttachment } from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { findModelInScope } from '../models/models.repo.js';
 import { findTeamInScope } from '../teams/teams.repo.js';
@@ -628,12 +630,17 @@ export async function getRecord(db: Database, actor: Actor, id: number): Promise
 async function recordDetail(db: Database, actor: Actor, record: repo.RecordRow): Promise<RecordDetail> {
   const today = todayInVietnam();
   const context = await loadContext(db, record);
-  const [unit, evidence, history, approver] = await Promise.all([
+  const [unit, evidence, history, approver, files] = await Promise.all([
     repo.recordUnit(db, record.unitId, today),
     repo.listEvidence(db, record.id),
     listEntityHistory(db, RECORD_ENTITY, record.id),
     isApprover(db, actor, context.cycle),
+    attachmentsRepo.listFor(db, RECORD_ENTITY, record.id),
   ]);
+  const fileOf = (rowId: number | null) => {
+    const row = rowId === null ? undefined : files.find((file) => file.id === rowId);
+    return row ? toAttachment(row) : null;
+  };
   const judgement = judge(context);
   const status = record.status as RecordStatus;
   const minShare = context.criteria.find((row) => row.kind === 'computed')?.threshold?.value;
@@ -673,6 +680,8 @@ async function recordDetail(db: Database, actor: Actor, record: repo.RecordRow):
     meetingChair: record.meetingChair,
     meetingAttendees: record.meetingAttendees,
     meetingMinutes: record.meetingMinutes,
+    minutesFile: fileOf(record.minutesAttachmentId),
+    attachments: files.map(toAttachment),
     reviewComment: record.reviewComment,
     decisionSigner: record.decisionSigner,
     decisionSignerTitle: record.decisionSignerTitle,
@@ -687,7 +696,7 @@ async function recordDetail(db: Database, actor: Actor, record: repo.RecordRow):
       kind: row.kind as RecordDetail['evidence'][number]['kind'],
       teamId: row.teamId,
       modelId: row.modelId,
-      attachmentId: row.attachmentId,
+      attachment: fileOf(row.attachmentId),
       description: row.description,
       linkedName: row.linkedName,
       createdAt: new Date(row.createdAt).toISOString(),
@@ -746,6 +755,7 @@ function recordAuditView(record: repo.RecordRow): Record<string, unknown> {
     meetingDate: record.meetingDate,
     meetingChair: record.meetingChair,
     meetingAttendees: record.meetingAttendees,
+    minutesAttachmentId: record.minutesAttachmentId,
     decisionNumber: record.decisionNumber,
     decisionDate: record.decisionDate,
   };
@@ -984,11 +994,26 @@ export async function saveMeeting(
     if (body.meetingDate > todayInVietnam()) {
       throw invalid('recognition.meeting_in_future', 'Ngày họp không được sau ngày hôm nay', 'meetingDate');
     }
+    const minutes = body.meetingMinutes?.trim().normalize('NFC') || null;
+    const minutesFile =
+      body.minutesAttachmentId === undefined
+        ? record.minutesAttachmentId
+        : body.minutesAttachmentId === null
+          ? null
+          : (await requireRecordFile(tx, id, body.minutesAttachmentId, 'minutesAttachmentId')).id;
+    if (!minutes && minutesFile === null) {
+      throw invalid(
+        'recognition.minutes_required',
+        'Hãy ghi nội dung, kết luận của cuộc họp hoặc tải lên bản chụp biên bản họp',
+        'meetingMinutes',
+      );
+    }
     const updated = await repo.updateRecord(tx, id, {
       meetingDate: body.meetingDate,
       meetingChair: tidyName(body.meetingChair),
       meetingAttendees: body.meetingAttendees,
-      meetingMinutes: body.meetingMinutes.trim().normalize('NFC'),
+      meetingMinutes: minutes,
+      minutesAttachmentId: minutesFile,
     });
     await recordAudit(tx, actor, {
       action: 'recognition.meeting',
@@ -1038,7 +1063,7 @@ export async function addEvidence(
       if (!body.attachmentId) {
         throw invalid('recognition.attachment_required', 'Hãy chọn tệp đính kèm', 'attachmentId');
       }
-      link.attachmentId = body.attachmentId;
+      link.attachmentId = (await requireRecordFile(tx, id, body.attachmentId, 'attachmentId')).id;
     }
     const created = await repo.insertEvidence(tx, {
       recordId: id,
@@ -1064,6 +1089,41 @@ export async function addEvidence(
     });
     return recordDetail(tx, actor, record);
   });
+}
+
+/** The record as the owner of files (attachments module): in scope or absent, locked once sent or decided. */
+export async function recordAsAttachmentOwner(db: Database, scope: Scope, id: number) {
+  const record = await repo.findRecordInScope(db, scope, id);
+  if (!record) return undefined;
+  const status = record.status as RecordStatus;
+  return {
+    unitId: record.unitId,
+    provinceCode: record.provinceCode,
+    locked: EDITABLE_STATUSES.includes(status)
+      ? null
+      : `Hồ sơ đang ở trạng thái "${RECORD_STATUS_LABELS[status]}" nên không thêm, bớt tệp được`,
+  };
+}
+
+/** A file of the record was removed: evidence pointing to it, and the minutes link, go with it. */
+export const dropFileReferences = repo.dropAttachmentReferences;
+
+/** A file attached to this very record (POST /api/attachments?entityType=recognition_record&entityId=…). */
+async function requireRecordFile(
+  tx: Database,
+  recordId: number,
+  publicId: string,
+  field: string,
+): Promise<attachmentsRepo.AttachmentRecord> {
+  const file = await attachmentsRepo.findByPublicId(tx, publicId);
+  if (!file || file.entityType !== RECORD_ENTITY || file.entityId !== recordId) {
+    throw invalid(
+      'recognition.attachment_invalid',
+      'Tệp không thuộc hồ sơ này; hãy tải tệp lên hồ sơ trước khi gắn làm minh chứng',
+      field,
+    );
+  }
+  return file;
 }
 
 export async function removeEvidence(
@@ -1103,18 +1163,23 @@ function submitProblems(context: RecordContext, evidence: repo.EvidenceRecord[])
       });
     }
     if (criterion.evidenceRequired && !evidence.some((row) => row.criterionId === criterion.id)) {
+      const text = criterion.text.length > 80 ? `${criterion.text.slice(0, 80).trimEnd()}…` : criterion.text;
       problems.push({
         code: 'recognition.evidence_required',
-        message: `Tiêu chí ${criterion.code} cần có minh chứng`,
+        message: `Tiêu chí ${criterion.code} ("${text}") bắt buộc có minh chứng: hãy tải tệp (ảnh, biên bản, PDF), liên kết tổ, mô hình hoặc ghi văn bản làm minh chứng`,
         field: `evidence.${criterion.id}`,
       });
     }
   }
   const record = context.record;
-  if (!record.meetingDate || !record.meetingChair || !record.meetingMinutes) {
+  if (
+    !record.meetingDate ||
+    !record.meetingChair ||
+    (!record.meetingMinutes && record.minutesAttachmentId === null)
+  ) {
     problems.push({
       code: 'recognition.meeting_required',
-      message: 'Chưa có biên bản họp tự đánh giá (ngày họp, chủ trì, nội dung)',
+      message: 'Chưa có biên bản họp tự đánh giá (ngày họp, chủ trì, nội dung hoặc bản chụp biên bản)',
       field: 'meetingDate',
     });
   }
@@ -1411,11 +1476,6 @@ export async function dashboard(
   const today = todayInVietnam();
   const asOf = query.asOf ?? countingDate(query.year, today);
   const unitId = query.unit ?? actor.unitId;
-  const overdueIds = (
-    await unitStatuses(db, actor, { unit: unitId ?? undefined, year: query.year, date: asOf })
-  )
-    .filter((row) => row.overdue !== null)
-    .map((row) => row.unitId);
   const year = query.year;
   const summary = await rollup(db, {
     definitions: STANDARD_INDICATORS,
@@ -1429,9 +1489,8 @@ export async function dashboard(
       standard_records: ({ unitCondition }) =>
         sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
             where r.year = ${year} and ${unitCondition(sql`r.unit_id`)}`,
-      standard_overdue: ({ unitCondition }) =>
-        sql`select x.id as unit_id, null::text as dimension_value, x.id as measure
-            from unnest(${toIntArray(overdueIds)}::int[]) as x(id) where ${unitCondition(sql`x.id`)}`,
+      standard_overdue: ({ asOf: date, unitCondition }) =>
+        repo.overdueUnitsSql({ year, today, date, unitCondition }),
       classification_levels: ({ unitCondition }) =>
         sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
             from classification_records c
