@@ -17,6 +17,7 @@ import {
   Tag,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatDateVi } from '../../../domain/dates';
 import { formatDecimal } from '../../../domain/numbers';
 import { apiSend } from '../../api/client';
@@ -290,6 +291,11 @@ export default function ClassificationPage() {
           <h1 className="page-header__title">{m.classificationTitle}</h1>
           <p className="muted page-header__intro">{m.classificationIntro}</p>
         </div>
+        {can('classification.configure') && (
+          <Link to="/phan-loai-phong-trao/muc-xep-loai">
+            <Button>{m.levelsTitle}</Button>
+          </Link>
+        )}
       </header>
       <Space wrap className="recognition-filters">
         <Select
