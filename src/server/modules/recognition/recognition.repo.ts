@@ -340,6 +340,14 @@ export async function insertEvidence(
   return inserted!;
 }
 
+export async function provinceExists(db: Database, code: string): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from units where kind = 'province' and code = ${code} limit 1`,
+  );
+  return rows.length > 0;
+}
+
 /** A file attached to the record goes away: the evidence that pointed to it goes too, and the minutes link. */
 export async function dropAttachmentReferences(
   db: Database,

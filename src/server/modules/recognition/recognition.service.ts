@@ -491,17 +491,20 @@ function cycleFromRow(row: repo.CycleRecord): CycleSettings {
   };
 }
 
+const provinceNotFound = (code: string) =>
+  notFound('cycle.province_not_found', `Không tìm thấy tỉnh, thành phố có mã ${code}`);
+
 async function provinceOf(db: Database, actor: Actor, requested: string | undefined): Promise<string> {
   const own = await actorUnit(db, actor);
   if (own) {
-    if (requested !== undefined && requested !== own.provinceCode) {
-      throw invalid('cycle.province_scope', 'Chỉ xem, sửa được kế hoạch của tỉnh mình', 'province');
-    }
+    // Another province's cycle is outside the actor's scope: it does not exist for them.
+    if (requested !== undefined && requested !== own.provinceCode) throw provinceNotFound(requested);
     return own.provinceCode;
   }
   if (requested === undefined) {
     throw invalid('cycle.province_required', 'Hãy chọn tỉnh', 'province');
   }
+  if (!(await repo.provinceExists(db, requested))) throw provinceNotFound(requested);
   return requested;
 }
 
@@ -533,7 +536,7 @@ export async function setCycle(
 ): Promise<CycleList> {
   const { provinceCode: requested, ...settings } = body;
   const provinceCode = await provinceOf(db, actor, requested);
-  const problem = cycleProblems(settings)[0];
+  const problem = cycleProblems(settings, year)[0];
   if (problem) throw refuse(problem);
   return inTransaction(db, async (tx) => {
     const before = await effectiveCycle(tx, provinceCode, year, target);
