@@ -96,6 +96,7 @@ export default function LevelsPage() {
                 aria-label={`${m.levelLabel} ${level.code}`}
                 value={level.label}
                 maxLength={50}
+                className="recognition-level-label"
                 onChange={(event) => change(level.code, { label: event.target.value })}
               />
             ),
@@ -117,7 +118,7 @@ export default function LevelsPage() {
           },
         ]}
       />
-      <Space className="recognition-filters">
+      <Space className="recognition-levels-actions">
         <Button
           type="primary"
           loading={mutation.isPending}
