@@ -9,12 +9,14 @@ export const ATTACHMENT_ENTITY_TYPES = [
   'document',
   'feedback',
   'recognition_record',
+  'classification_record',
 ] as const;
 export type AttachmentEntityType = (typeof ATTACHMENT_ENTITY_TYPES)[number];
 export const AttachmentEntityType = StringEnum(ATTACHMENT_ENTITY_TYPES, {
   description:
     'activity: hoạt động; award: khen thưởng; document: văn bản; feedback: phản ánh; ' +
-    'recognition_record: hồ sơ tiêu chuẩn "An toàn về an ninh, trật tự" (minh chứng, biên bản họp)',
+    'recognition_record: hồ sơ tiêu chuẩn "An toàn về an ninh, trật tự" (minh chứng, biên bản họp); ' +
+    'classification_record: phiếu chấm điểm phân loại phong trào (minh chứng từng mục)',
 });
 
 /** The random, unguessable id of a file in every URL (32 characters, base64url). */

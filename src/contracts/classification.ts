@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { CLASSIFICATION_STATUSES, LEVEL_CODES } from '../domain/classification.js';
+import { ATTACHMENT_ID_PATTERN, Attachment } from './attachments.js';
 import { AuditEvent } from './audit.js';
 import { Id, IsoDate, ListResponse, PageQuery, StringEnum } from './common.js';
 import { StandardTarget, Year } from './recognition.js';
@@ -73,7 +74,15 @@ export const ScoreBody = Type.Object(
     evidence: OptionalText(1000, 'Minh chứng (văn bản, số liệu)'),
     teamId: Type.Optional(Nullable(Id)),
     modelId: Type.Optional(Nullable(Id)),
-    attachmentId: Type.Optional(Nullable(Id)),
+    attachmentId: Type.Optional(
+      Nullable(
+        Type.String({
+          pattern: ATTACHMENT_ID_PATTERN,
+          description:
+            'Tệp minh chứng: mã tệp đã đính kèm vào phiếu (POST /api/attachments?entityType=classification_record); không gửi: giữ tệp cũ, null: bỏ',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -123,9 +132,10 @@ export const ClassificationDetail = Type.Object({
         evidence: Nullable(Type.String()),
         teamId: Nullable(Id),
         modelId: Nullable(Id),
-        attachmentId: Nullable(Id),
+        attachment: Nullable(Attachment),
       }),
     ),
+    attachments: Type.Array(Attachment, { description: 'Mọi tệp của phiếu' }),
     levels: Type.Array(Level),
     reviewComment: Nullable(Type.String()),
     can: Type.Object({ edit: Type.Boolean(), review: Type.Boolean(), reopen: Type.Boolean() }),

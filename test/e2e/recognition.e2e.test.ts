@@ -189,9 +189,12 @@ describe('the other pages', () => {
     await page.getByRole('button', { name: 'Sửa Khu dân cư' }).click();
     await page.locator('.ant-modal').getByText('Cấp xét công nhận').waitFor();
     // The photograph waits for the modal's opening animation to end.
-    await page
-      .locator('.ant-modal')
-      .evaluate((modal) => Promise.all(modal.getAnimations({ subtree: true }).map((item) => item.finished)));
+    await page.locator('.ant-modal').evaluate((modal) => {
+      const animated = modal as unknown as {
+        getAnimations(options: { subtree: boolean }): Array<{ finished: Promise<unknown> }>;
+      };
+      return Promise.all(animated.getAnimations({ subtree: true }).map((item) => item.finished));
+    });
     await screenshot(page, 'recognition-11-cycle-edit');
     await page.locator('.ant-modal').getByRole('button', { name: 'Hủy' }).click();
     await page.goto(`${baseUrl}/phan-loai-phong-trao/muc-xep-loai`);

@@ -129,6 +129,23 @@ export async function listScores(db: Database, recordId: number): Promise<ScoreR
   return db.select().from(classificationScores).where(eq(classificationScores.recordId, recordId));
 }
 
+/** A file of the record was removed: scores that cited it lose the link. */
+export async function dropAttachmentReferences(
+  db: Database,
+  recordId: number,
+  attachmentRowId: number,
+): Promise<void> {
+  await db
+    .update(classificationScores)
+    .set({ attachmentId: null })
+    .where(
+      and(
+        eq(classificationScores.recordId, recordId),
+        eq(classificationScores.attachmentId, attachmentRowId),
+      ),
+    );
+}
+
 export async function upsertScore(
   db: Database,
   row: typeof classificationScores.$inferInsert,

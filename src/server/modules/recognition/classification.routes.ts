@@ -24,6 +24,14 @@ const changeErrors = { ...errors, 409: ErrorResponse };
 
 export async function classificationRoutes(api: Api, deps: AppDeps): Promise<void> {
   const db = deps.database.db;
+  deps.attachmentOwners.register({
+    entityType: 'classification_record',
+    label: 'phiếu phân loại phong trào',
+    readPermission: 'classification.read',
+    writePermission: 'classification.self_assess',
+    find: classification.recordAsAttachmentOwner,
+    onRemove: classification.dropFileReferences,
+  });
 
   api.get(
     '/classification/sheets',

@@ -42,8 +42,11 @@ import { hasPermission } from '../../../domain/roles.js';
 import { tidyName } from '../../../domain/text.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { checkPage, paging } from '../../registry/list.js';
+import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import { toAttachment } from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { findModelInScope } from '../models/models.repo.js';
 import { findTeamInScope } from '../teams/teams.repo.js';
@@ -177,14 +180,19 @@ async function detail(
   record: repo.ClassificationRecordRow,
 ): Promise<ClassificationDetail> {
   const today = todayInVietnam();
-  const [sheet, scores, levelRows, history, unit, cycle] = await Promise.all([
+  const [sheet, scores, levelRows, history, unit, cycle, files] = await Promise.all([
     repo.findSheet(db, record.sheetId),
     repo.listScores(db, record.id),
     repo.listLevels(db, record.provinceCode),
     listEntityHistory(db, ENTITY, record.id),
     recognitionRepo.recordUnit(db, record.unitId, today),
     effectiveCycle(db, record.provinceCode, record.year, record.target as StandardTarget),
+    attachmentsRepo.listFor(db, ENTITY, record.id),
   ]);
+  const fileOf = (rowId: number | null) => {
+    const row = rowId === null ? undefined : files.find((file) => file.id === rowId);
+    return row ? toAttachment(row) : null;
+  };
   const levels = toLevels(levelRows);
   const approver = await isApprover(db, actor, cycle.settings);
   const status = record.status as ClassificationStatus;
@@ -197,8 +205,9 @@ async function detail(
       evidence: score.evidence,
       teamId: score.teamId,
       modelId: score.modelId,
-      attachmentId: score.attachmentId,
+      attachment: fileOf(score.attachmentId),
     })),
+    attachments: files.map(toAttachment),
     levels,
     reviewComment: record.reviewComment,
     can: {
@@ -275,6 +284,23 @@ export async function createRecord(
   });
 }
 
+/** The record as the owner of files (attachments module): in scope or absent, locked once sent or approved. */
+export async function recordAsAttachmentOwner(db: Database, scope: Scope, id: number) {
+  const record = await repo.findRecordInScope(db, scope, id);
+  if (!record) return undefined;
+  const status = record.status as ClassificationStatus;
+  return {
+    unitId: record.unitId,
+    provinceCode: record.provinceCode,
+    locked:
+      status === 'draft' || status === 'returned'
+        ? null
+        : `Phiếu đang ở trạng thái "${CLASSIFICATION_STATUS_LABELS[status]}" nên không thêm, bớt tệp được`,
+  };
+}
+
+export const dropFileReferences = repo.dropAttachmentReferences;
+
 async function requireEditable(
   tx: Database,
   actor: Actor,
@@ -299,6 +325,7 @@ export async function saveScores(
   return inTransaction(db, async (tx) => {
     const record = await requireEditable(tx, actor, id);
     const items = new Map((await repo.listItems(tx, record.sheetId)).map((item) => [item.id, item]));
+    const previous = new Map((await repo.listScores(tx, id)).map((score) => [score.itemId, score]));
     const changes: Record<string, unknown> = {};
     for (const [index, score] of body.scores.entries()) {
       const item = items.get(score.itemId);
@@ -329,6 +356,19 @@ export async function saveScores(
         );
       }
       const evidence = score.evidence ? tidyName(score.evidence) || null : null;
+      let attachmentId = previous.get(item.id)?.attachmentId ?? null;
+      if (score.attachmentId === null) attachmentId = null;
+      else if (score.attachmentId !== undefined) {
+        const file = await attachmentsRepo.findByPublicId(tx, score.attachmentId);
+        if (!file || file.entityType !== ENTITY || file.entityId !== id) {
+          throw invalid(
+            'classification.attachment_invalid',
+            'Tệp không thuộc phiếu này; hãy tải tệp lên phiếu trước khi gắn làm minh chứng',
+            `scores.${index}.attachmentId`,
+          );
+        }
+        attachmentId = file.id;
+      }
       await repo.upsertScore(tx, {
         recordId: id,
         itemId: item.id,
@@ -336,7 +376,7 @@ export async function saveScores(
         evidence,
         teamId: score.teamId ?? null,
         modelId: score.modelId ?? null,
-        attachmentId: score.attachmentId ?? null,
+        attachmentId,
       });
       changes[`mục ${item.code}`] = score.points;
     }

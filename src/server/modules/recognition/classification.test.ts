@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage, officialUnitId } from '../../../../test/helpers/factories.js';
-import { userAt } from '../../../../test/helpers/recognition.js';
+import { uploadPdf, userAt } from '../../../../test/helpers/recognition.js';
 import { findMergedCommune } from '../../../../test/helpers/registries.js';
 import type { SignedIn } from '../../../../test/helpers/users.js';
 import type {
@@ -77,9 +77,30 @@ describe('classification of a village', () => {
     expect(record.totalPoints).toBe(95);
     expect(record.proposedLevel).toBe('excellent');
     expect(record.levelLabel).toBe('Xuất sắc');
+
+    // A file as evidence of an item: attached to this sheet through the attachments module, in scope only.
+    const file = (
+      await uploadPdf(app, head, 'classification_record', record.id, 'bao-cao-so-ket.pdf')
+    ).json();
+    expect((await uploadPdf(app, otherOfficer, 'classification_record', record.id)).statusCode).toBe(404);
+    expect((await otherOfficer.request('GET', file.url)).statusCode).toBe(404);
+    const foreign = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: [{ itemId: first!.id, points: 1, attachmentId: 'A'.repeat(32) }],
+    });
+    expect(foreign.json()).toMatchObject({ field: 'scores.0.attachmentId' });
+    const withFile = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: [{ itemId: first!.id, points: first!.maxPoints - 5, attachmentId: file.id }],
+    });
+    expect(withFile.statusCode, withFile.body).toBe(200);
+    const cited = (withFile.json() as ClassificationDetail).scores.find(
+      (score) => score.itemId === first!.id,
+    );
+    expect(cited?.attachment).toMatchObject({ id: file.id, fileName: 'bao-cao-so-ket.pdf' });
+
     expect((await head.request('POST', `/api/classification/records/${record.id}/submit`)).statusCode).toBe(
       200,
     );
+    expect((await uploadPdf(app, head, 'classification_record', record.id)).statusCode).toBe(409);
   });
 
   it('only the commune approves a village; the unit head and other communes cannot', async () => {

@@ -15,6 +15,7 @@ import {
   expectOk,
   fillAndSubmit,
   registerAndSubmit,
+  uploadPdf,
   userAt,
 } from '../../../../test/helpers/recognition.js';
 import { findMergedCommune } from '../../../../test/helpers/registries.js';
@@ -488,29 +489,8 @@ describe('a year that straddles the 2025 reform', () => {
 describe('files of a record: evidence and the scanned minutes (attachments module)', () => {
   let record: RecordDetail;
   let head: SignedIn;
-  const pdf = Buffer.from(
-    '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  );
-
-  const upload = (user: SignedIn, recordId: number, fileName = 'bien-ban-kiem-tra.pdf') => {
-    const boundary = `----antq${Math.random().toString(16).slice(2)}`;
-    return app.inject({
-      method: 'POST',
-      url: `/api/attachments?entityType=recognition_record&entityId=${recordId}`,
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        pdf,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        cookie: user.cookie,
-        'x-csrf-token': user.csrfToken,
-      },
-    });
-  };
+  const upload = (user: SignedIn, recordId: number, fileName?: string) =>
+    uploadPdf(app, user, 'recognition_record', recordId, fileName);
 
   beforeAll(async () => {
     const village = await createVillage(database.db, commune, { validFrom: '2025-07-01' });
@@ -626,7 +606,7 @@ describe('files of a record: evidence and the scanned minutes (attachments modul
   });
 });
 
-describe('cycles and classification levels (configuration)', () => {
+describe('cycles (configuration) and the overdue count', () => {
   const settings = {
     windowFrom: `${YEAR - 1}-11-01`,
     windowTo: `${YEAR}-10-31`,
@@ -698,26 +678,5 @@ describe('cycles and classification levels (configuration)', () => {
     expect(
       after.list.items.filter((item) => item.target === 'residential_area' && item.status === null),
     ).toEqual([]);
-  });
-
-  it('levels: province staff set their own thresholds in order; communes and viewers cannot', async () => {
-    const levels = [
-      { code: 'excellent', label: 'Xuất sắc', minPoints: 92, enabled: true },
-      { code: 'good', label: 'Khá', minPoints: 75, enabled: true },
-      { code: 'average', label: 'Trung bình', minPoints: 50, enabled: true },
-      { code: 'weak', label: 'Yếu', minPoints: 0, enabled: true },
-    ];
-    expect((await officer.request('PUT', '/api/classification/levels', { levels })).statusCode).toBe(403);
-    expect((await viewer.request('PUT', '/api/classification/levels', { levels })).statusCode).toBe(403);
-    const disordered = await provinceStaff.request('PUT', '/api/classification/levels', {
-      levels: levels.map((level) => (level.code === 'good' ? { ...level, minPoints: 95 } : level)),
-    });
-    expect(disordered.statusCode).toBe(400);
-    expect(disordered.json().code).toBe('levels.order');
-    const saved = await provinceStaff.request('PUT', '/api/classification/levels', { levels });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ provinceCode: '48', custom: true });
-    const read = (await officer.request('GET', '/api/classification/levels')).json();
-    expect(read.levels.find((level: { code: string }) => level.code === 'excellent').minPoints).toBe(92);
   });
 });
