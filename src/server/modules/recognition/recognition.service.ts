@@ -70,7 +70,7 @@ import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { checkPage, paging, searchTerm } from '../../registry/list.js';
-import { rollup } from '../../reporting/rollup.js';
+import { type IndicatorSources, rollup } from '../../reporting/rollup.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { toAttachment } from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
@@ -1468,6 +1468,31 @@ export async function listUnitStatus(
 }
 
 /**
+ * The facts behind the standard's indicators (STANDARD_INDICATORS) for a year: units taking part, records by
+ * status, overdue units (deadlines of the province's cycle or the circular's), approved classification levels.
+ * The dashboard rolls them up; a report computing the same indicators can use the same sources.
+ */
+export function standardFactSources(year: number, today: string): IndicatorSources {
+  return {
+    standard_units: ({ asOf: date, unitCondition }) =>
+      sql`select u.id as unit_id, null::text as dimension_value, u.id as measure from units u
+          where u.kind = any(${`{${STANDARD_UNIT_KINDS.join(',')}}`}::text[])
+            and exists (select 1 from unit_versions v where v.unit_id = u.id
+              and (v.valid_from is null or v.valid_from <= ${date}::date) and (v.valid_to is null or v.valid_to >= ${date}::date))
+            and ${unitCondition(sql`u.id`)}`,
+    standard_records: ({ unitCondition }) =>
+      sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
+          where r.year = ${year} and ${unitCondition(sql`r.unit_id`)}`,
+    standard_overdue: ({ asOf: date, unitCondition }) =>
+      repo.overdueUnitsSql({ year, today, date, unitCondition }),
+    classification_levels: ({ unitCondition }) =>
+      sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
+          from classification_records c
+          where c.year = ${year} and c.status = 'approved' and ${unitCondition(sql`c.unit_id`)}`,
+  };
+}
+
+/**
  * Counts below a unit for a year, on the hierarchy the reader chooses: units taking part, records by status,
  * overdue units, and the classification by level; plus the share recognised of every row.
  */
@@ -1482,23 +1507,7 @@ export async function dashboard(
   const year = query.year;
   const summary = await rollup(db, {
     definitions: STANDARD_INDICATORS,
-    sources: {
-      standard_units: ({ asOf: date, unitCondition }) =>
-        sql`select u.id as unit_id, null::text as dimension_value, u.id as measure from units u
-            where u.kind = any(${`{${STANDARD_UNIT_KINDS.join(',')}}`}::text[])
-              and exists (select 1 from unit_versions v where v.unit_id = u.id
-                and (v.valid_from is null or v.valid_from <= ${date}::date) and (v.valid_to is null or v.valid_to >= ${date}::date))
-              and ${unitCondition(sql`u.id`)}`,
-      standard_records: ({ unitCondition }) =>
-        sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
-            where r.year = ${year} and ${unitCondition(sql`r.unit_id`)}`,
-      standard_overdue: ({ asOf: date, unitCondition }) =>
-        repo.overdueUnitsSql({ year, today, date, unitCondition }),
-      classification_levels: ({ unitCondition }) =>
-        sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
-            from classification_records c
-            where c.year = ${year} and c.status = 'approved' and ${unitCondition(sql`c.unit_id`)}`,
-    },
+    sources: standardFactSources(year, today),
     unitId: unitId ?? null,
     asOf,
     basis: query.basis ?? 'as_of',
