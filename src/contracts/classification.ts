@@ -38,6 +38,35 @@ export const Sheet = Type.Object({
 });
 export type Sheet = Static<typeof Sheet>;
 export const SheetList = Type.Object({ items: Type.Array(Sheet) });
+export const SheetParams = Type.Object({ id: Id });
+export const SheetDraftBody = Type.Object(
+  {
+    forProvince: Type.Optional(
+      Type.Boolean({
+        description: 'true: bản của tỉnh mình; không gửi hoặc false: phiên bản mới (toàn quốc)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SheetDraftBody = Static<typeof SheetDraftBody>;
+export const SheetItemsBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ minLength: 1, maxLength: 20 }),
+          text: Type.String({ minLength: 3, maxLength: 1000 }),
+          maxPoints: Type.Number({ exclusiveMinimum: 0, maximum: 100, multipleOf: 0.5 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SheetItemsBody = Static<typeof SheetItemsBody>;
 export type SheetList = Static<typeof SheetList>;
 
 export const Level = Type.Object(

@@ -204,3 +204,45 @@ export async function listRecords(
         order by c.id`,
   );
 }
+
+// ---- editing sheets ----------------------------------------------------------------------------------------------
+
+export async function nextSheetVersion(db: Database, code: string): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(
+    db,
+    sql`select coalesce(max(version), 0)::int + 1 as version from classification_sheets where code = ${code}`,
+  );
+  return row!.version;
+}
+
+export async function insertSheet(
+  db: Database,
+  row: typeof classificationSheets.$inferInsert,
+): Promise<SheetRecord> {
+  const [inserted] = await db.insert(classificationSheets).values(row).returning();
+  return inserted!;
+}
+
+export async function replaceItems(
+  db: Database,
+  sheetId: number,
+  items: ReadonlyArray<{ code: string; text: string; maxPoints: number }>,
+): Promise<void> {
+  await db.delete(classificationItems).where(eq(classificationItems.sheetId, sheetId));
+  if (items.length === 0) return;
+  await db
+    .insert(classificationItems)
+    .values(items.map((item, index) => ({ ...item, sheetId, position: index + 1 })));
+}
+
+/** The sheet becomes the one new records use; the other active versions of its line retire. */
+export async function activateSheet(db: Database, sheet: SheetRecord): Promise<void> {
+  await db
+    .update(classificationSheets)
+    .set({ status: 'retired' })
+    .where(and(eq(classificationSheets.code, sheet.code), eq(classificationSheets.status, 'active')));
+  await db
+    .update(classificationSheets)
+    .set({ status: 'active' })
+    .where(eq(classificationSheets.id, sheet.id));
+}

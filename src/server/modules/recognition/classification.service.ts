@@ -16,6 +16,8 @@ import type {
   LevelsResponse,
   ScoresBody,
   Sheet,
+  SheetDraftBody,
+  SheetItemsBody,
   SheetList,
 } from '../../../contracts/classification.js';
 import type { ReopenBody } from '../../../contracts/recognition.js';
@@ -26,7 +28,9 @@ import {
   type LevelSetting,
   levelFor,
   levelProblems,
+  SHEET_TOTAL_POINTS,
   scoreProblems,
+  sheetProblems,
   totalPoints,
 } from '../../../domain/classification.js';
 import { todayInVietnam } from '../../../domain/dates.js';
@@ -566,4 +570,163 @@ export async function listRecords(
     items.push(await itemView(db, row, levelsByProvince.get(row.provinceCode)!, units.get(row.unitId)!));
   }
   return { items, total: rows.length, page: paged.page, pageSize: paged.pageSize };
+}
+
+// ---- editing sheets (data, like the criteria sets) ----------------------------------------------------------------
+
+const SHEET_ENTITY = 'classification_sheet';
+const sheetNotFound = () => notFound('classification.sheet_not_found', 'Không tìm thấy phiếu chấm điểm');
+
+/** A sheet the actor may see: national sheets and their own province's. */
+async function requireSheet(db: Database, actor: Actor, id: number): Promise<repo.SheetRecord> {
+  const sheet = await repo.findSheet(db, id);
+  if (!sheet) throw sheetNotFound();
+  if (sheet.provinceCode !== null && !actor.scope.all) {
+    const own = await actorUnit(db, actor);
+    if (own?.provinceCode !== sheet.provinceCode) throw sheetNotFound();
+  }
+  return sheet;
+}
+
+/** A draft the actor may change: never a used (frozen) or replaced version; a national one only nationally. */
+async function requireEditableSheet(db: Database, actor: Actor, id: number): Promise<repo.SheetRecord> {
+  const sheet = await requireSheet(db, actor, id);
+  if (sheet.frozen) {
+    throw conflict(
+      'classification.sheet_frozen',
+      `Phiên bản ${sheet.version} của phiếu đã được dùng để chấm điểm nên không sửa được; hãy tạo phiên bản mới`,
+    );
+  }
+  if (sheet.status !== 'draft') {
+    throw conflict('classification.sheet_not_draft', 'Chỉ sửa được bản nháp; hãy tạo phiên bản mới');
+  }
+  if (sheet.provinceCode === null && !actor.scope.all) {
+    throw new AppError(
+      'forbidden',
+      'classification.sheet_national_only',
+      'Phiếu chấm điểm toàn quốc chỉ do cấp toàn quốc sửa; tỉnh hãy tạo bản của tỉnh',
+    );
+  }
+  return sheet;
+}
+
+export async function createSheetDraft(
+  db: Database,
+  actor: Actor,
+  id: number,
+  body: SheetDraftBody,
+): Promise<Sheet> {
+  const source = await requireSheet(db, actor, id);
+  const own = await actorUnit(db, actor);
+  return inTransaction(db, async (tx) => {
+    let code = source.code;
+    let provinceCode = source.provinceCode;
+    if (body.forProvince) {
+      if (!own) {
+        throw invalid(
+          'classification.province_needed',
+          'Chỉ tài khoản cấp tỉnh tạo được bản của tỉnh',
+          'forProvince',
+        );
+      }
+      if (source.provinceCode !== null) {
+        throw invalid('classification.already_province', 'Phiếu này đã là bản của tỉnh', 'forProvince');
+      }
+      provinceCode = own.provinceCode;
+      code = `${source.code}-${own.provinceCode}`;
+    } else if (source.provinceCode === null && !actor.scope.all) {
+      throw new AppError(
+        'forbidden',
+        'classification.sheet_national_only',
+        'Phiên bản mới của phiếu toàn quốc chỉ do cấp toàn quốc tạo; tỉnh hãy tạo bản của tỉnh',
+      );
+    }
+    const created = await repo.insertSheet(tx, {
+      code,
+      version: await repo.nextSheetVersion(tx, code),
+      target: source.target,
+      legalBasis: source.legalBasis,
+      title: source.title,
+      provinceCode,
+      fromYear: source.fromYear,
+      toYear: source.toYear,
+      status: 'draft',
+      frozen: false,
+    });
+    const items = await repo.listItems(tx, source.id);
+    await repo.replaceItems(
+      tx,
+      created.id,
+      items.map((item) => ({ code: item.code, text: item.text, maxPoints: Number(item.maxPoints) })),
+    );
+    await recordAudit(tx, actor, {
+      action: 'classification_sheet.draft',
+      entityType: SHEET_ENTITY,
+      entityId: created.id,
+      provinceCode,
+      after: { code, version: created.version },
+      details: { from: `${source.code} v${source.version}` },
+    });
+    return toSheet(tx, created);
+  });
+}
+
+export async function saveSheetItems(
+  db: Database,
+  actor: Actor,
+  id: number,
+  body: SheetItemsBody,
+): Promise<Sheet> {
+  const codes = new Set<string>();
+  const items = body.items.map((item, index) => {
+    const code = item.code.trim();
+    if (codes.has(code)) {
+      throw invalid('classification.item_code_taken', `Mục số ${code} bị trùng`, `items.${index}.code`);
+    }
+    codes.add(code);
+    return { code, text: tidyName(item.text), maxPoints: item.maxPoints };
+  });
+  const total = totalPoints(items.map((item) => item.maxPoints));
+  if (total > SHEET_TOTAL_POINTS) {
+    throw invalid(
+      'classification.sheet_total',
+      `Tổng điểm tối đa của phiếu không được quá ${SHEET_TOTAL_POINTS} (hiện là ${String(total).replace('.', ',')})`,
+      'items',
+    );
+  }
+  return inTransaction(db, async (tx) => {
+    const sheet = await requireEditableSheet(tx, actor, id);
+    const before = await repo.listItems(tx, id);
+    await repo.replaceItems(tx, id, items);
+    await recordAudit(tx, actor, {
+      action: 'classification_sheet.items',
+      entityType: SHEET_ENTITY,
+      entityId: id,
+      provinceCode: sheet.provinceCode,
+      before: { items: before.map((item) => `${item.code}: ${Number(item.maxPoints)}`) },
+      after: { items: items.map((item) => `${item.code}: ${item.maxPoints}`) },
+    });
+    return toSheet(tx, sheet);
+  });
+}
+
+export async function activateSheet(db: Database, actor: Actor, id: number): Promise<Sheet> {
+  return inTransaction(db, async (tx) => {
+    const sheet = await requireEditableSheet(tx, actor, id);
+    const items = await repo.listItems(tx, id);
+    const problem = sheetProblems(
+      items.map((item) => ({ id: item.id, code: item.code, maxPoints: Number(item.maxPoints) })),
+    )[0];
+    if (problem) throw invalid(problem.code, problem.message, problem.field);
+    await repo.activateSheet(tx, sheet);
+    await recordAudit(tx, actor, {
+      action: 'classification_sheet.activate',
+      entityType: SHEET_ENTITY,
+      entityId: id,
+      provinceCode: sheet.provinceCode,
+      before: { status: sheet.status },
+      after: { status: 'active' },
+    });
+    return toSheet(tx, { ...sheet, status: 'active' });
+  });
 }
