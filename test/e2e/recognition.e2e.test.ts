@@ -198,7 +198,8 @@ describe('the other pages', () => {
     await screenshot(page, 'recognition-11-cycle-edit');
     await page.locator('.ant-modal').getByRole('button', { name: 'Hủy' }).click();
     await page.goto(`${baseUrl}/phan-loai-phong-trao/muc-xep-loai`);
-    await page.getByRole('heading', { level: 1, name: 'Mức xếp loại phong trào' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mức xếp loại và phiếu chấm điểm' }).waitFor();
+    await page.getByRole('cell', { name: 'Đang áp dụng' }).first().waitFor();
     await screenshot(page, 'recognition-12-levels');
     await page.goto(`${baseUrl}/phan-loai-phong-trao`);
     await page.getByRole('heading', { level: 1, name: 'Phân loại phong trào' }).waitFor();

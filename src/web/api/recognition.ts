@@ -5,6 +5,7 @@ import type {
   ClassificationList,
   LevelsBody,
   LevelsResponse,
+  Sheet,
   SheetList,
 } from '../../contracts/classification';
 import type {
@@ -22,6 +23,7 @@ export type {
   ClassificationDetail,
   ClassificationItem,
   ClassificationList,
+  Sheet,
 } from '../../contracts/classification';
 export type {
   CriteriaSetDetail,
@@ -138,3 +140,6 @@ export const saveCycle = (year: number, target: string, body: CycleBody) =>
 
 export const saveLevels = (body: LevelsBody) =>
   apiSend<LevelsResponse>('PUT', '/api/classification/levels', body);
+
+export const sheetAction = (path: string, body?: unknown, method: 'POST' | 'PUT' = 'POST') =>
+  apiSend<Sheet>(method, `/api/classification/sheets${path}`, body);
