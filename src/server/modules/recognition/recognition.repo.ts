@@ -407,16 +407,43 @@ export async function childrenCounts(
 export interface UnitStatusRow {
   unitId: number;
   kind: UnitKind;
+  target: StandardTarget;
   provinceCode: string;
   fullName: string;
   recordId: number | null;
   status: RecordStatus | null;
   classificationLevel: string | null;
+  overdueKind: 'registration' | 'decision' | null;
+  overdueDeadline: string | null;
+}
+
+export type UnitStatusFilter = 'not_registered' | RecordStatus | 'pending' | 'overdue' | undefined;
+
+/** Each standard unit kind with its target and the circular's deadlines for the year (as SQL `values`). */
+function defaultDeadlines(year: number): SQL {
+  return sql.join(
+    STANDARD_UNIT_KINDS.map((kind) => {
+      const target = targetOf(kind)!;
+      const cycle = defaultCycle(target, year);
+      return sql`(${kind}::text, ${target}::text, ${cycle.registrationDeadline}::date, ${cycle.decisionDeadline}::date)`;
+    }),
+    sql`, `,
+  );
+}
+
+/** Why a unit is overdue on `today` (SQL over `r` the record, `d` the defaults, `cy` the province's cycle). */
+function overdueKindSql(today: string): SQL {
+  return sql`case
+      when r.id is null and ${today}::date > coalesce(cy.registration_deadline, d.registration_deadline) then 'registration'
+      when r.id is not null and r.status <> all(${toTextArray(DECIDED_STATUSES)}::text[])
+        and ${today}::date > coalesce(cy.decision_deadline, d.decision_deadline) then 'decision'
+    end`;
 }
 
 /**
  * Units of the standard's kinds below (or at) the base path on the date, in the reader's scope, each with its
- * record of the year: the registration list, the drill-down and the overdue list.
+ * record of the year and whether (and why) it is overdue by its province's cycle: the registration list, the
+ * drill-down and the overdue list. Filtered, counted and paged in SQL, so a national list stays one page of work.
  */
 export async function listUnitStatuses(
   db: Database,
@@ -425,29 +452,53 @@ export async function listUnitStatuses(
     basePath: string | null;
     year: number;
     date: string;
-    kinds: readonly UnitKind[];
+    today: string;
     search?: string | undefined;
+    target?: StandardTarget | undefined;
+    state?: UnitStatusFilter;
+    limit: number;
+    offset: number;
   },
-): Promise<UnitStatusRow[]> {
-  const conditions = [
-    sql`u.kind = any(${toTextArray(options.kinds)}::text[])`,
-    unitInScope(options.scope, sql`u.id`),
-  ];
+): Promise<{ rows: UnitStatusRow[]; total: number }> {
+  const conditions = [unitInScope(options.scope, sql`u.id`)];
   if (options.basePath !== null) {
     conditions.push(sql`v.path like ${`${options.basePath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   }
   if (options.search) conditions.push(sql`v.search_name like ${`%${options.search}%`}`);
-  return queryRows<UnitStatusRow>(
+  if (options.target) conditions.push(sql`d.target = ${options.target}`);
+  const state = options.state;
+  if (state === 'not_registered') conditions.push(sql`r.id is null`);
+  else if (state === 'pending') {
+    conditions.push(sql`r.id is not null and r.status <> all(${toTextArray(DECIDED_STATUSES)}::text[])`);
+  } else if (state === 'overdue') conditions.push(sql`${overdueKindSql(options.today)} is not null`);
+  else if (state !== undefined) conditions.push(sql`r.status = ${state}`);
+  const rows = await queryRows<UnitStatusRow & { total: number }>(
     db,
-    sql`select u.id as "unitId", u.kind, u.province_code as "provinceCode", v.full_name as "fullName",
-          r.id as "recordId", r.status, c.approved_level as "classificationLevel"
+    sql`select u.id as "unitId", u.kind, d.target, u.province_code as "provinceCode", v.full_name as "fullName",
+          r.id as "recordId", r.status, c.approved_level as "classificationLevel",
+          ${overdueKindSql(options.today)} as "overdueKind",
+          (case ${overdueKindSql(options.today)}
+            when 'registration' then coalesce(cy.registration_deadline, d.registration_deadline)
+            when 'decision' then coalesce(cy.decision_deadline, d.decision_deadline) end)::text as "overdueDeadline",
+          count(*) over ()::int as total
         from units u join unit_versions v on v.unit_id = u.id
           and (v.valid_from is null or v.valid_from <= ${options.date}::date) and (v.valid_to is null or v.valid_to >= ${options.date}::date)
+        join (values ${defaultDeadlines(options.year)}) d(kind, target, registration_deadline, decision_deadline)
+          on d.kind = u.kind
         left join recognition_records r on r.unit_id = u.id and r.year = ${options.year}
         left join classification_records c on c.unit_id = u.id and c.year = ${options.year}
+        left join recognition_cycles cy on cy.province_code = u.province_code and cy.year = ${options.year}
+          and cy.target = d.target
         where ${sql.join(conditions, sql` and `)}
-        order by v.path, v.full_name`,
+        order by v.path, v.full_name, u.id
+        limit ${options.limit} offset ${options.offset}`,
   );
+  if (rows.length > 0 || options.offset === 0) {
+    return { rows, total: rows[0]?.total ?? 0 };
+  }
+  // A page past the end: count alone, so the caller can say which page is the last.
+  const counted = await listUnitStatuses(db, { ...options, limit: 1, offset: 0 });
+  return { rows: [], total: counted.total };
 }
 
 export async function recordUnits(
@@ -475,26 +526,16 @@ export function overdueUnitsSql(options: {
   date: string;
   unitCondition: (expression: SQL) => SQL;
 }): SQL {
-  const defaults = sql.join(
-    STANDARD_UNIT_KINDS.map((kind) => {
-      const target = targetOf(kind)!;
-      const cycle = defaultCycle(target, options.year);
-      return sql`(${kind}::text, ${target}::text, ${cycle.registrationDeadline}::date, ${cycle.decisionDeadline}::date)`;
-    }),
-    sql`, `,
-  );
   return sql`select u.id as unit_id, null::text as dimension_value, u.id as measure
     from units u
-    join (values ${defaults}) d(kind, target, registration_deadline, decision_deadline) on d.kind = u.kind
+    join (values ${defaultDeadlines(options.year)}) d(kind, target, registration_deadline, decision_deadline)
+      on d.kind = u.kind
     left join recognition_records r on r.unit_id = u.id and r.year = ${options.year}
-    left join recognition_cycles c on c.province_code = u.province_code and c.year = ${options.year}
-      and c.target = d.target
+    left join recognition_cycles cy on cy.province_code = u.province_code and cy.year = ${options.year}
+      and cy.target = d.target
     where exists (select 1 from unit_versions v where v.unit_id = u.id
         and (v.valid_from is null or v.valid_from <= ${options.date}::date)
         and (v.valid_to is null or v.valid_to >= ${options.date}::date))
-      and ${options.today}::date > case
-        when r.id is null then coalesce(c.registration_deadline, d.registration_deadline)
-        when r.status = any(${toTextArray(DECIDED_STATUSES)}::text[]) then null
-        else coalesce(c.decision_deadline, d.decision_deadline) end
+      and ${overdueKindSql(options.today)} is not null
       and ${options.unitCondition(sql`u.id`)}`;
 }

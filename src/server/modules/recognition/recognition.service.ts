@@ -47,7 +47,6 @@ import {
   countingDate,
   criterionProblems,
   cycleProblems,
-  DECIDED_STATUSES,
   defaultCycle,
   EDITABLE_STATUSES,
   evaluateCriterion,
@@ -1374,14 +1373,6 @@ export async function reopen(
 
 // ---- unit lists and dashboard ------------------------------------------------------------------------------------
 
-type CycleLookup = (provinceCode: string, target: StandardTarget) => CycleSettings;
-
-async function cycleLookup(db: Database, year: number): Promise<CycleLookup> {
-  const rows = await repo.listCyclesOfYear(db, year);
-  const byKey = new Map(rows.map((row) => [`${row.provinceCode}:${row.target}`, cycleFromRow(row)]));
-  return (provinceCode, target) => byKey.get(`${provinceCode}:${target}`) ?? defaultCycle(target, year);
-}
-
 export async function basePathOf(db: Database, actor: Actor, unitId: number | undefined, date: string) {
   const id = unitId ?? actor.unitId;
   if (id === null) return null;
@@ -1393,75 +1384,47 @@ export async function basePathOf(db: Database, actor: Actor, unitId: number | un
   return unit.path;
 }
 
-interface StatusRow extends repo.UnitStatusRow {
-  target: StandardTarget;
-  overdue: ReturnType<typeof overdueOf>;
-}
-
-async function unitStatuses(
-  db: Database,
-  actor: Actor,
-  options: { unit?: number | undefined; year: number; date: string; search?: string | undefined },
-): Promise<StatusRow[]> {
-  const today = todayInVietnam();
-  const basePath = await basePathOf(db, actor, options.unit, options.date);
-  const [rows, lookup] = await Promise.all([
-    repo.listUnitStatuses(db, {
-      scope: actor.scope,
-      basePath,
-      year: options.year,
-      date: options.date,
-      kinds: STANDARD_UNIT_KINDS,
-      search: options.search,
-    }),
-    cycleLookup(db, options.year),
-  ]);
-  return rows.map((row) => {
-    const target = targetOf(row.kind)!;
-    return { ...row, target, overdue: overdueOf(row.status, lookup(row.provinceCode, target), today) };
-  });
-}
-
 export async function listUnitStatus(
   db: Database,
   actor: Actor,
   query: UnitStatusQuery,
 ): Promise<ListResult<UnitStatusItem>> {
   const today = todayInVietnam();
-  const rows = await unitStatuses(db, actor, {
-    unit: query.unit,
-    year: query.year,
-    date: countingDate(query.year, today),
-    search: searchTerm(query.q),
-  });
-  const state = query.state;
-  const filtered = rows.filter((row) => {
-    if (query.target && row.target !== query.target) return false;
-    if (!state) return true;
-    if (state === 'not_registered') return row.status === null;
-    if (state === 'overdue') return row.overdue !== null;
-    if (state === 'pending') return row.status !== null && !DECIDED_STATUSES.includes(row.status);
-    return row.status === state;
-  });
+  const date = countingDate(query.year, today);
+  const basePath = await basePathOf(db, actor, query.unit, date);
   const paged = paging(query);
-  checkPage(paged, filtered.length);
-  const page = filtered.slice(paged.offset, paged.offset + paged.limit);
+  const { rows, total } = await repo.listUnitStatuses(db, {
+    scope: actor.scope,
+    basePath,
+    year: query.year,
+    date,
+    today,
+    search: searchTerm(query.q),
+    target: query.target,
+    state: query.state,
+    limit: paged.limit,
+    offset: paged.offset,
+  });
+  checkPage(paged, total);
   const units = await repo.recordUnits(
     db,
-    page.map((row) => row.unitId),
+    rows.map((row) => row.unitId),
     today,
   );
   return {
-    items: page.map((row) => ({
+    items: rows.map((row) => ({
       unit: units.get(row.unitId)!,
       target: row.target,
       recordId: row.recordId,
       status: row.status,
       statusLabel: row.status ? RECORD_STATUS_LABELS[row.status] : 'Chưa đăng ký',
-      overdue: row.overdue ? { ...row.overdue, label: OVERDUE_LABELS[row.overdue.kind] } : null,
+      overdue:
+        row.overdueKind && row.overdueDeadline
+          ? { kind: row.overdueKind, deadline: row.overdueDeadline, label: OVERDUE_LABELS[row.overdueKind] }
+          : null,
       classificationLevel: row.classificationLevel,
     })),
-    total: filtered.length,
+    total,
     page: paged.page,
     pageSize: paged.pageSize,
   };

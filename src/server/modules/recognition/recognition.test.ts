@@ -631,6 +631,16 @@ describe('cycles (configuration) and the overdue count', () => {
   it('the overdue count of the summary (SQL) matches the list, before and after the province moves its deadlines', async () => {
     const before = await overdueCounts();
     expect(before.summary).toBe(before.list.total);
+    // The circular's deadlines: registration 31/03, decision 15/11 (commune level) or 20/11 (province level).
+    for (const item of before.list.items) {
+      expect([`${YEAR}-03-31`, `${YEAR}-11-15`, `${YEAR}-11-20`]).toContain(item.overdue?.deadline);
+      expect(item.overdue?.kind).toBe(item.status === null ? 'registration' : 'decision');
+    }
+    const pastEnd = await provinceStaff.request(
+      'GET',
+      `/api/recognition/units?year=${YEAR}&unit=${commune}&state=overdue&page=999`,
+    );
+    expect(pastEnd.json()).toMatchObject({ code: 'page.out_of_range', field: 'page' });
 
     expect(
       (await officer.request('PUT', `/api/recognition/cycles/${YEAR}/residential_area`, settings)).statusCode,
