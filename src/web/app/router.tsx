@@ -33,6 +33,8 @@ const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPa
 const RecognitionRecordPage = lazy(() => import('../features/recognition/RecordPage'));
 const CriteriaSetsPage = lazy(() => import('../features/recognition/CriteriaSetsPage'));
 const ClassificationPage = lazy(() => import('../features/recognition/ClassificationPage'));
+const CyclesPage = lazy(() => import('../features/recognition/CyclesPage'));
+const LevelsPage = lazy(() => import('../features/recognition/LevelsPage'));
 const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
 const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
 const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
@@ -190,6 +192,22 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="recognition.read">
                   <CriteriaSetsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt/ky-danh-gia"
+              element={
+                <RequirePermission permission="recognition.configure">
+                  <CyclesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="phan-loai-phong-trao/muc-xep-loai"
+              element={
+                <RequirePermission permission="classification.configure">
+                  <LevelsPage />
                 </RequirePermission>
               }
             />
