@@ -23,7 +23,9 @@ function line(
     previous,
     change,
     changePercent:
-      previous === null || previous === 0 || change === null ? null : Math.round((change / previous) * 1000) / 10,
+      previous === null || previous === 0 || change === null
+        ? null
+        : Math.round((change / previous) * 1000) / 10,
     drillable: true,
   };
 }
@@ -113,8 +115,20 @@ export function sampleRun(overrides: Partial<ReportRun> = {}): ReportRun {
         layout: 'indicators',
         lines: [
           line('outreach_sessions', 'Buổi tuyên truyền, phổ biến pháp luật', 'buổi', 8_765, 8_765),
-          line('standard_recognised_share', 'Tỷ lệ đơn vị đạt tiêu chuẩn "An toàn về an ninh, trật tự"', '%', 87.5, 84.2),
-          line('crime_reports_received', 'Tin báo, tố giác tội phạm tiếp nhận qua cổng thông tin', 'tin', 1_024, null),
+          line(
+            'standard_recognised_share',
+            'Tỷ lệ đơn vị đạt tiêu chuẩn "An toàn về an ninh, trật tự"',
+            '%',
+            87.5,
+            84.2,
+          ),
+          line(
+            'crime_reports_received',
+            'Tin báo, tố giác tội phạm tiếp nhận qua cổng thông tin',
+            'tin',
+            1_024,
+            null,
+          ),
         ],
         unitRows: [],
         total: {},

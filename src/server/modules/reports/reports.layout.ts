@@ -103,7 +103,9 @@ function byUnitTable(section: ReportSection, heading: string): LayoutTable {
 
 export function sectionTable(run: ReportRun, section: ReportSection, index: number): LayoutTable {
   const heading = `${roman(index)}. ${section.title}`;
-  return section.layout === 'by_unit' ? byUnitTable(section, heading) : indicatorsTable(run, section, heading);
+  return section.layout === 'by_unit'
+    ? byUnitTable(section, heading)
+    : indicatorsTable(run, section, heading);
 }
 
 export function reportTables(run: ReportRun): LayoutTable[] {
@@ -205,12 +207,12 @@ export function placeAndDate(place: string, iso: string): string {
 export function bodyAbbreviation(issuingBody: string): string {
   const upper = issuingBody.toLocaleUpperCase('vi').trim();
   const known: Array<[RegExp, string]> = [
-    [/^CÔNG AN (TỈNH|THÀNH PHỐ)\b/u, 'CAT'],
-    [/^CÔNG AN (XÃ|PHƯỜNG|ĐẶC KHU)\b/u, 'CAX'],
-    [/^BỘ CÔNG AN\b/u, 'BCA'],
-    [/^(UBND|ỦY BAN NHÂN DÂN)\b/u, 'UBND'],
+    [/^CÔNG AN (TỈNH|THÀNH PHỐ)(?=\s|$)/u, 'CAT'],
+    [/^CÔNG AN (XÃ|PHƯỜNG|ĐẶC KHU)(?=\s|$)/u, 'CAX'],
+    [/^BỘ CÔNG AN(?=\s|$)/u, 'BCA'],
+    [/^(UBND|ỦY BAN NHÂN DÂN)(?=\s|$)/u, 'UBND'],
     [/^(UBMTTQ|ỦY BAN MẶT TRẬN TỔ QUỐC)/u, 'MTTQ'],
-    [/^BAN CHỈ ĐẠO\b/u, 'BCĐ'],
+    [/^BAN CHỈ ĐẠO(?=\s|$)/u, 'BCĐ'],
   ];
   for (const [pattern, abbreviation] of known) if (pattern.test(upper)) return abbreviation;
   return upper
@@ -223,7 +225,7 @@ export function bodyAbbreviation(issuingBody: string): string {
 /** The file name people see: "Báo cáo tổng kết năm 2026.docx", without characters file systems refuse. */
 export function reportFileName(run: ReportRun, extension: 'xlsx' | 'docx'): string {
   const base = titleWithPeriod(run.template.title, run.period.label)
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/[\\/:*?"<>|]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
   return `${base || 'Báo cáo'}.${extension}`;

@@ -73,7 +73,11 @@ describe('report Excel export', () => {
     expect(members.getCell(7).numFmt).toBe('+#,##0.0"%";-#,##0.0"%";0.0"%"');
     // A new kind of team had none last year: a change, no percent.
     const newKind = sheet.getRow(HEADER_ROW + 4);
-    expect([newKind.getCell(5).value, newKind.getCell(6).value, newKind.getCell(7).value]).toEqual([0, 3210, null]);
+    expect([newKind.getCell(5).value, newKind.getCell(6).value, newKind.getCell(7).value]).toEqual([
+      0,
+      3210,
+      null,
+    ]);
     const share = workbook.worksheets[2]!.getRow(HEADER_ROW + 2);
     expect(share.getCell(4).value).toBe(87.5);
     expect(share.getCell(4).numFmt).toBe('#,##0.0');

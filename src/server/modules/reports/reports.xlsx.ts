@@ -44,7 +44,10 @@ export function numberFormat(kind: CellKind, value: number): string | undefined 
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique regardless of case. */
-export function sheetNames(titles: readonly string[], reserved: readonly string[] = [SUMMARY_SHEET]): string[] {
+export function sheetNames(
+  titles: readonly string[],
+  reserved: readonly string[] = [SUMMARY_SHEET],
+): string[] {
   const taken = new Set(reserved.map((name) => name.toLocaleLowerCase('vi')));
   return titles.map((title, index) => {
     const clean = `${index + 1}. ${title}`
@@ -202,7 +205,11 @@ export async function writeReportXlsx(
   output: Writable,
   onSheet?: (done: number, total: number) => void,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'ANTQ';
   workbook.created = new Date(run.generatedAt);
   const tables = reportTables(run);
