@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../../../../test/helpers/docx.js';
 import { COMMUNE_NAMES, communeValues, sampleRun } from '../../../../test/helpers/report-run.js';
-import { reportDocxBuffer, signerLines } from './reports.docx.js';
+import { reportDocxBuffer } from './reports.docx.js';
+import { signerLines } from './reports.layout.js';
 
 describe('report Word export', () => {
   it('carries the administrative header, the title, the date line and the closing', async () => {

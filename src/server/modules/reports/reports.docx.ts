@@ -32,7 +32,9 @@ import {
   type LayoutTable,
   placeAndDate,
   placeName,
+  RECIPIENTS,
   reportTables,
+  signerLines,
   titleWithPeriod,
   vietnamDate,
 } from './reports.layout.js';
@@ -46,7 +48,7 @@ const HEADING = 26;
 const NATIONAL = 24;
 const TABLE = 24;
 const RECIPIENTS_TITLE = 24;
-const RECIPIENTS = 22;
+const RECIPIENT_SIZE = 22;
 
 /** Twips: A4, and the margins of Nghị định 30/2020 (top, bottom 20 mm; left 30 mm; right 15 mm). */
 export const PAGE = { width: 11906, height: 16838 } as const;
@@ -233,15 +235,6 @@ function sectionTable(table: LayoutTable): Table {
   });
 }
 
-/** Who signs: the head of a police unit signs in person; a people's committee signs on behalf of the body. */
-export function signerLines(issuingBody: string): string[] {
-  const upper = issuingBody.toLocaleUpperCase('vi');
-  if (/^CÔNG AN (TỈNH|THÀNH PHỐ)(?=\s|$)/u.test(upper)) return ['GIÁM ĐỐC'];
-  if (/^CÔNG AN (XÃ|PHƯỜNG|ĐẶC KHU)(?=\s|$)/u.test(upper)) return ['TRƯỞNG CÔNG AN'];
-  if (/^(UBND|ỦY BAN NHÂN DÂN)(?=\s|$)/u.test(upper)) return [`TM. ${upper}`, 'CHỦ TỊCH'];
-  return [`TM. ${upper}`, 'THỦ TRƯỞNG ĐƠN VỊ'];
-}
-
 function closing(report: ReportRun): Table {
   const half = Math.round(CONTENT_WIDTH / 2);
   return new Table({
@@ -255,9 +248,7 @@ function closing(report: ReportRun): Table {
         children: [
           borderlessCell(half, [
             left('Nơi nhận:', { bold: true, italics: true, size: RECIPIENTS_TITLE }),
-            left('- Cơ quan, đơn vị cấp trên (để báo cáo);', { size: RECIPIENTS }),
-            left('- Ban Chỉ đạo phong trào (để biết);', { size: RECIPIENTS }),
-            left('- Lưu: VT.', { size: RECIPIENTS }),
+            ...RECIPIENTS.map((text) => left(text, { size: RECIPIENT_SIZE })),
           ]),
           borderlessCell(CONTENT_WIDTH - half, [
             ...signerLines(report.issuingBody).map((text) => centred(text, { bold: true, size: BODY })),

@@ -222,6 +222,22 @@ export function bodyAbbreviation(issuingBody: string): string {
     .join('');
 }
 
+/** The recipients under "Nơi nhận:"; the officer completes them in Word. */
+export const RECIPIENTS = [
+  '- Cơ quan, đơn vị cấp trên (để báo cáo);',
+  '- Ban Chỉ đạo phong trào (để biết);',
+  '- Lưu: VT.',
+] as const;
+
+/** Who signs: the head of a police unit signs in person; a people's committee signs on behalf of the body. */
+export function signerLines(issuingBody: string): string[] {
+  const upper = issuingBody.toLocaleUpperCase('vi');
+  if (/^CÔNG AN (TỈNH|THÀNH PHỐ)(?=\s|$)/u.test(upper)) return ['GIÁM ĐỐC'];
+  if (/^CÔNG AN (XÃ|PHƯỜNG|ĐẶC KHU)(?=\s|$)/u.test(upper)) return ['TRƯỞNG CÔNG AN'];
+  if (/^(UBND|ỦY BAN NHÂN DÂN)(?=\s|$)/u.test(upper)) return [`TM. ${upper}`, 'CHỦ TỊCH'];
+  return [`TM. ${upper}`, 'THỦ TRƯỞNG ĐƠN VỊ'];
+}
+
 /** The file name people see: "Báo cáo tổng kết năm 2026.docx", without characters file systems refuse. */
 export function reportFileName(run: ReportRun, extension: 'xlsx' | 'docx'): string {
   const base = titleWithPeriod(run.template.title, run.period.label)
