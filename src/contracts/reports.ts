@@ -156,3 +156,52 @@ export const DrillDownResponse = Type.Object({
   items: Type.Array(DrillDownRecord),
 });
 export type DrillDownResponse = Static<typeof DrillDownResponse>;
+
+// ---- templates: list and edit ------------------------------------------------------------------------------------
+
+export const ReportTemplateList = Type.Object({ items: Type.Array(ReportTemplate) });
+export type ReportTemplateList = Static<typeof ReportTemplateList>;
+
+export const ReportTemplateIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+
+/** What a user may set on their own template (a built-in template is copied, never edited). */
+export const ReportTemplateBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    periodKind: PeriodKind,
+    comparison: Comparison,
+    sections: Type.Array(TemplateSection, { minItems: 1, maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type ReportTemplateBody = Static<typeof ReportTemplateBody>;
+
+export const CopyTemplateBody = Type.Object(
+  { title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })) },
+  { additionalProperties: false },
+);
+export type CopyTemplateBody = Static<typeof CopyTemplateBody>;
+
+// ---- the indicator catalogue (/api/indicators) -------------------------------------------------------------------
+
+export const IndicatorInfo = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  unitOfMeasure: Type.String(),
+  aggregation: StringEnum(['sum', 'distinct', 'share'] as const),
+  description: Nullable(Type.String()),
+  dimension: Nullable(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      values: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+    }),
+  ),
+  /** Whether the records behind a value can be listed (drill-down). */
+  drillable: Type.Boolean(),
+});
+export type IndicatorInfo = Static<typeof IndicatorInfo>;
+
+export const IndicatorCatalogue = Type.Object({ items: Type.Array(IndicatorInfo) });
+export type IndicatorCatalogue = Static<typeof IndicatorCatalogue>;

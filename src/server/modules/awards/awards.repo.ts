@@ -237,4 +237,12 @@ export const AWARD_INDICATOR_SOURCES: Record<string, FactSource> = {
   awards_by_recipient: ({ asOf, from, unitCondition }) =>
     sql`select w.unit_id, w.recipient_class as dimension_value, w.id::text as measure
         from awards w where ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+  awards_collective: ({ asOf, from, unitCondition }) =>
+    sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
+        from awards w join award_forms f on f.id = w.form_id
+        where w.recipient_class = 'collective' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+  awards_individual: ({ asOf, from, unitCondition }) =>
+    sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
+        from awards w join award_forms f on f.id = w.form_id
+        where w.recipient_class = 'individual' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
 };

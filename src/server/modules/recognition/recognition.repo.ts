@@ -4,11 +4,12 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RecordUnit } from '../../../contracts/registry.js';
-import type { RecordStatus, StandardTarget } from '../../../domain/recognition.js';
+import { type RecordStatus, STANDARD_UNIT_KINDS, type StandardTarget } from '../../../domain/recognition.js';
 import type { UnitKind } from '../../../domain/units.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { recordUnitJson, toIntArray, toTextArray } from '../../registry/units.js';
+import type { FactSource } from '../../reporting/rollup.js';
 import {
   criteria,
   criteriaSets,
@@ -428,3 +429,31 @@ export async function recordUnits(
   );
   return new Map(rows.map((row) => [row.id, row.unit]));
 }
+
+// ---- indicators ---------------------------------------------------------------------------------------------------
+
+/**
+ * The safety standard and the classification of a year: units that must build the standard (existing on the date),
+ * their records by status, and the approved classification by level. `year` defaults to the year of the period's
+ * last day (a yearly review of 2025 counts the 2025 recognition).
+ */
+export function recognitionIndicatorSources(year?: number): Record<string, FactSource> {
+  const yearOf = (asOf: string) => year ?? Number(asOf.slice(0, 4));
+  return {
+    standard_units: ({ asOf, unitCondition }) =>
+      sql`select u.id as unit_id, null::text as dimension_value, u.id as measure from units u
+          where u.kind = any(${`{${STANDARD_UNIT_KINDS.join(',')}}`}::text[])
+            and exists (select 1 from unit_versions v where v.unit_id = u.id
+              and (v.valid_from is null or v.valid_from <= ${asOf}::date) and (v.valid_to is null or v.valid_to >= ${asOf}::date))
+            and ${unitCondition(sql`u.id`)}`,
+    standard_records: ({ asOf, unitCondition }) =>
+      sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
+          where r.year = ${yearOf(asOf)} and ${unitCondition(sql`r.unit_id`)}`,
+    classification_levels: ({ asOf, unitCondition }) =>
+      sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
+          from classification_records c
+          where c.year = ${yearOf(asOf)} and c.status = 'approved' and ${unitCondition(sql`c.unit_id`)}`,
+  };
+}
+
+export const RECOGNITION_INDICATOR_SOURCES: Record<string, FactSource> = recognitionIndicatorSources();

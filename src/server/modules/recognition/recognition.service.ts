@@ -1420,22 +1420,10 @@ export async function dashboard(
   const summary = await rollup(db, {
     definitions: STANDARD_INDICATORS,
     sources: {
-      standard_units: ({ asOf: date, unitCondition }) =>
-        sql`select u.id as unit_id, null::text as dimension_value, u.id as measure from units u
-            where u.kind = any(${`{${STANDARD_UNIT_KINDS.join(',')}}`}::text[])
-              and exists (select 1 from unit_versions v where v.unit_id = u.id
-                and (v.valid_from is null or v.valid_from <= ${date}::date) and (v.valid_to is null or v.valid_to >= ${date}::date))
-              and ${unitCondition(sql`u.id`)}`,
-      standard_records: ({ unitCondition }) =>
-        sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
-            where r.year = ${year} and ${unitCondition(sql`r.unit_id`)}`,
+      ...repo.recognitionIndicatorSources(year),
       standard_overdue: ({ unitCondition }) =>
         sql`select x.id as unit_id, null::text as dimension_value, x.id as measure
             from unnest(${toIntArray(overdueIds)}::int[]) as x(id) where ${unitCondition(sql`x.id`)}`,
-      classification_levels: ({ unitCondition }) =>
-        sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
-            from classification_records c
-            where c.year = ${year} and c.status = 'approved' and ${unitCondition(sql`c.unit_id`)}`,
     },
     unitId: unitId ?? null,
     asOf,

@@ -553,4 +553,13 @@ export const TEAM_INDICATOR_SOURCES: Record<string, FactSource> = {
         from team_members m join teams t on t.id = m.team_id
         where ${liveOn(sql`m.joined_on`, sql`m.left_on`, asOf)}
           and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)} and ${unitCondition(sql`m.unit_id`)}`,
+  steering_committees: ({ asOf, unitCondition }) =>
+    sql`select t.unit_id, null::text as dimension_value, t.id::text as measure from teams t
+        where t.kind = 'steering_committee' and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)}
+          and ${unitCondition(sql`t.unit_id`)}`,
+  team_members_by_kind: ({ asOf, unitCondition }) =>
+    sql`select m.unit_id, t.kind as dimension_value, m.id::text as measure
+        from team_members m join teams t on t.id = m.team_id
+        where ${liveOn(sql`m.joined_on`, sql`m.left_on`, asOf)}
+          and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)} and ${unitCondition(sql`m.unit_id`)}`,
 };
