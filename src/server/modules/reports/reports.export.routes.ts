@@ -16,19 +16,19 @@ import {
   exportJobHandler,
   MIME,
   REPORT_EXPORT_JOB,
-  type RunReport,
   renderFile,
   runAudited,
   runsAsJob,
 } from './reports.export.js';
 import { attachmentDisposition, reportFileName } from './reports.layout.js';
 import { reportPrintHtml } from './reports.print.js';
+import { runReport } from './reports.service.js';
 import { streamReportXlsx } from './reports.xlsx.js';
 
 const tags = ['Báo cáo'];
 const errors = { ...errorResponses, 401: ErrorResponse, 403: ErrorResponse };
 
-export async function reportExportRoutes(api: Api, deps: AppDeps, runReport: RunReport): Promise<void> {
+export async function reportExportRoutes(api: Api, deps: AppDeps): Promise<void> {
   const db = deps.database.db;
   deps.jobs.register(REPORT_EXPORT_JOB, exportJobHandler(db, runReport));
 
