@@ -344,7 +344,8 @@ export const INDICATORS = {
     unitOfMeasure: 'tin',
     aggregation: 'distinct',
     dimension: DIMENSIONS.crimeCategory,
-    description: 'Tin báo có ngày tiếp nhận trong kỳ, tính tại đơn vị đang thụ lý tin báo; chỉ đếm, không có nội dung tin báo.',
+    description:
+      'Tin báo có ngày tiếp nhận trong kỳ, tính tại đơn vị đang thụ lý tin báo; chỉ đếm, không có nội dung tin báo.',
   },
   crimeReportsValuable: {
     code: 'crime_reports_valuable',

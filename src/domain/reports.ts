@@ -86,7 +86,8 @@ export function comparisonPeriod(
   if (months !== null) {
     return { from: format(shiftMonths(a, -months, false)), to: format(shiftMonths(b, -months, true)) };
   }
-  const length = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  const length =
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
   return { from: shiftDays(from, -length), to: shiftDays(from, -1) };
 }
 
@@ -94,7 +95,8 @@ export function comparisonPeriod(
 export function issuingBodyFor(unit: { kind: UnitKind; fullName: string } | null): string {
   if (unit === null) return 'BỘ CÔNG AN';
   const name = unit.fullName.toLocaleUpperCase('vi-VN');
-  if (unit.kind === 'province' || unit.kind === 'district' || unit.kind === 'commune') return `CÔNG AN ${name}`;
+  if (unit.kind === 'province' || unit.kind === 'district' || unit.kind === 'commune')
+    return `CÔNG AN ${name}`;
   return name;
 }
 

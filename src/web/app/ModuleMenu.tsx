@@ -80,7 +80,7 @@ const MODULES: readonly ModuleEntry[] = [
     path: '/chuong-trinh-phoi-hop',
   },
   { key: 'committees', icon: <ClusterOutlined />, permissions: ['programmes.read'], path: '/ban-chi-dao' },
-  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'] },
+  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'], path: '/bao-cao' },
   {
     key: 'administration',
     icon: <SettingOutlined />,

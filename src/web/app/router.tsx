@@ -42,6 +42,7 @@ const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeD
 const PlanPage = lazy(() => import('../features/programmes/PlanPage'));
 const CommitteesPage = lazy(() => import('../features/committees/CommitteesPage'));
 const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeDetailPage'));
+const ReviewsPage = lazy(() => import('../features/reports/ReviewsPage'));
 
 const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
 
@@ -259,6 +260,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="documents.read">
                   <DocumentPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="bao-cao"
+              element={
+                <RequirePermission permission="reports.read">
+                  <ReviewsPage />
                 </RequirePermission>
               }
             />

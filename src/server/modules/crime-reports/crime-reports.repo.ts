@@ -7,8 +7,8 @@ import { CLOCK_STOPPED_STATUSES, LEGAL_PERIODS, type ReportStatus } from '../../
 import { addDays } from '../../../domain/dates.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
-import type { FactSource } from '../../reporting/rollup.js';
 import { toTextArray } from '../../registry/units.js';
+import type { FactSource } from '../../reporting/rollup.js';
 import {
   crimeReportEvents,
   crimeReportFiles,

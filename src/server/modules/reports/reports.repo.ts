@@ -35,7 +35,11 @@ export async function listTemplates(db: Database, scope: Scope): Promise<Templat
   return rows.map(normalise);
 }
 
-export async function findTemplate(db: Database, scope: Scope, id: number): Promise<TemplateRecord | undefined> {
+export async function findTemplate(
+  db: Database,
+  scope: Scope,
+  id: number,
+): Promise<TemplateRecord | undefined> {
   const rows = await queryRows<TemplateRecord>(
     db,
     sql`select ${templateColumns} from report_templates t where t.id = ${id} and ${visible(scope)}`,
@@ -88,7 +92,11 @@ export async function dynamicDimensionValues(db: Database): Promise<Record<strin
         ) d order by d.dimension, d.sort_order, d.id, d.key`,
   );
   const values: Record<string, DimensionValue[]> = {};
-  for (const row of rows) (values[row.dimension] ??= []).push({ key: row.key, label: row.label });
+  for (const row of rows) {
+    const list = values[row.dimension] ?? [];
+    list.push({ key: row.key, label: row.label });
+    values[row.dimension] = list;
+  }
   return values;
 }
 
@@ -339,7 +347,11 @@ export async function lookupRecords(
 }
 
 /** Units named by their version of `today`, or their latest one (a record's unit may no longer exist). */
-export async function unitRefsLatest(db: Database, ids: readonly number[], today: string): Promise<UnitRef[]> {
+export async function unitRefsLatest(
+  db: Database,
+  ids: readonly number[],
+  today: string,
+): Promise<UnitRef[]> {
   if (ids.length === 0) return [];
   return queryRows<UnitRef>(
     db,

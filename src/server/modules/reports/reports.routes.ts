@@ -124,7 +124,8 @@ export async function reportsRoutes(api: Api, deps: AppDeps): Promise<void> {
       config: { permission: 'reports.read' },
       schema: {
         tags,
-        summary: 'Lập báo cáo theo mẫu cho một đơn vị và một kỳ: các phần, cột so sánh, số liệu theo đơn vị, nhận xét',
+        summary:
+          'Lập báo cáo theo mẫu cho một đơn vị và một kỳ: các phần, cột so sánh, số liệu theo đơn vị, nhận xét',
         body: RunReportRequest,
         response: { 200: ReportRun, ...errors },
       },

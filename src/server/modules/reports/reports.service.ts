@@ -3,6 +3,8 @@
  * with `reports.templates` copy and edit their own), running a template for a unit and a period (`runReport`, the
  * one result that the screen and every export show), and the drill-down to the records behind a number.
  */
+
+import type { SummaryResponse } from '../../../contracts/registry.js';
 import type {
   CopyTemplateBody,
   DrillDownQuery,
@@ -16,7 +18,6 @@ import type {
   RunReportRequest,
   TemplateSection,
 } from '../../../contracts/reports.js';
-import type { SummaryResponse } from '../../../contracts/registry.js';
 import type { UnitRef } from '../../../contracts/units.js';
 import { formatDateVi, isIsoDate, todayInVietnam } from '../../../domain/dates.js';
 import { AppError, invalid, notFound } from '../../../domain/errors.js';
@@ -32,8 +33,8 @@ import {
 } from '../../../domain/indicators.js';
 import {
   BUILT_IN_TEMPLATES,
-  changeOf,
   type ComparisonCode,
+  changeOf,
   comparisonPeriod,
   describePeriod,
   issuingBodyFor,
@@ -165,7 +166,11 @@ async function checkBody(db: Database, body: ReportTemplateBody): Promise<Report
     if (!sectionTitle)
       throw invalid('reports.section_title_required', `Nhập tên phần thứ ${i + 1}`, `sections[${i}].title`);
     if (section.rows.length === 0)
-      throw invalid('reports.section_empty', `Phần "${sectionTitle}" chưa có chỉ tiêu nào`, `sections[${i}].rows`);
+      throw invalid(
+        'reports.section_empty',
+        `Phần "${sectionTitle}" chưa có chỉ tiêu nào`,
+        `sections[${i}].rows`,
+      );
     const rows = section.rows.map((row, j) => {
       const field = `sections[${i}].rows[${j}]`;
       const definition = findIndicator(row.indicator);
@@ -323,7 +328,8 @@ export async function copyTemplate(
 function checkPeriod(from: string, to: string): void {
   if (!isIsoDate(from)) throw invalid('reports.from_invalid', 'Ngày đầu kỳ không hợp lệ', 'from');
   if (!isIsoDate(to)) throw invalid('reports.to_invalid', 'Ngày cuối kỳ không hợp lệ', 'to');
-  if (from > to) throw invalid('reports.period_invalid', 'Ngày đầu kỳ phải trước hoặc bằng ngày cuối kỳ', 'to');
+  if (from > to)
+    throw invalid('reports.period_invalid', 'Ngày đầu kỳ phải trước hoặc bằng ngày cuối kỳ', 'to');
 }
 
 function comparisonName(comparison: ComparisonCode, previousFrom: string): string | null {
@@ -333,7 +339,7 @@ function comparisonName(comparison: ComparisonCode, previousFrom: string): strin
 }
 
 /** A line's value in a table row: the column, or a share computed from two columns. */
-function valueOf(values: Record<string, number>, definition: IndicatorDefinition, key: string): number {
+function lineValue(values: Record<string, number>, definition: IndicatorDefinition, key: string): number {
   if (definition.share) {
     return sharePercent(values[definition.share.numerator] ?? 0, values[definition.share.denominator] ?? 0);
   }
@@ -419,9 +425,9 @@ export async function runReport(db: Database, actor: Actor, request: RunReportRe
       if (!definition) continue;
       const dimensionValue = row.dimensionValue ?? null;
       const key = columnKey(definition.code, dimensionValue);
-      const currentValue = valueOf(current.total, definition, key);
+      const currentValue = lineValue(current.total, definition, key);
       const previousValue =
-        section.layout === 'indicators' && previous ? valueOf(previous.total, definition, key) : null;
+        section.layout === 'indicators' && previous ? lineValue(previous.total, definition, key) : null;
       lines.push({
         key,
         indicator: definition.code,
@@ -439,7 +445,7 @@ export async function runReport(db: Database, actor: Actor, request: RunReportRe
     }
     const pick = (values: Record<string, number>) =>
       Object.fromEntries(
-        lines.map((line) => [line.key, valueOf(values, definitions.get(line.indicator)!, line.key)]),
+        lines.map((line) => [line.key, lineValue(values, definitions.get(line.indicator)!, line.key)]),
       );
     return {
       title: section.title,
@@ -456,7 +462,11 @@ export async function runReport(db: Database, actor: Actor, request: RunReportRe
     };
   });
 
-  const period = { from: request.from, to: request.to, label: describePeriod(request.from, request.to).label };
+  const period = {
+    from: request.from,
+    to: request.to,
+    label: describePeriod(request.from, request.to).label,
+  };
   const comparisonPeriodValue = compared
     ? { ...compared, label: describePeriod(compared.from, compared.to).label }
     : null;
@@ -487,7 +497,11 @@ export async function runReport(db: Database, actor: Actor, request: RunReportRe
 
 // ---- drill-down ---------------------------------------------------------------------------------------------------
 
-export async function drillDown(db: Database, actor: Actor, query: DrillDownQuery): Promise<DrillDownResponse> {
+export async function drillDown(
+  db: Database,
+  actor: Actor,
+  query: DrillDownQuery,
+): Promise<DrillDownResponse> {
   const definition = findIndicator(query.indicator);
   const drill = repo.DRILL_DEFINITIONS[query.indicator];
   if (!definition || !drill || definition.share)

@@ -141,7 +141,9 @@ describe('indicators', () => {
     const catalogue = response.json() as IndicatorCatalogue;
     const activities = catalogue.items.find((item) => item.code === 'activities')!;
     expect(activities.dimension?.values.map((value) => value.key)).toContain('movement_launch');
-    expect(catalogue.items.find((item) => item.code === 'crime_reports_received')?.dimension?.values.length).toBeGreaterThan(5);
+    expect(
+      catalogue.items.find((item) => item.code === 'crime_reports_received')?.dimension?.values.length,
+    ).toBeGreaterThan(5);
     expect(catalogue.items.find((item) => item.code === 'standard_recognised_share')).toMatchObject({
       aggregation: 'share',
       unitOfMeasure: '%',
@@ -156,7 +158,11 @@ describe('indicators', () => {
       periodKind: 'year',
       comparison: 'none',
       sections: [
-        { title: 'Tất cả', layout: 'indicators', rows: catalogue.items.map((item) => ({ indicator: item.code })) },
+        {
+          title: 'Tất cả',
+          layout: 'indicators',
+          rows: catalogue.items.map((item) => ({ indicator: item.code })),
+        },
       ],
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -211,7 +217,13 @@ describe('built-in templates', () => {
     expect(run.issuingBody).toMatch(/^CÔNG AN THÀNH PHỐ ĐÀ NẴNG$/);
     const crime = run.sections.find((section) => section.title.startsWith('V.'))!;
     const received = crime.lines.find((line) => line.indicator === 'crime_reports_received')!;
-    expect(received).toMatchObject({ current: 3, previous: 1, change: 2, changePercent: 200, drillable: true });
+    expect(received).toMatchObject({
+      current: 3,
+      previous: 1,
+      change: 2,
+      changePercent: 200,
+      drillable: true,
+    });
     const byUnit = run.sections.find((section) => section.layout === 'by_unit')!;
     expect(byUnit.unitRows.length).toBeGreaterThan(10);
     for (const line of byUnit.lines) {
@@ -219,7 +231,9 @@ describe('built-in templates', () => {
       expect(byUnit.total[line.key], line.key).toBe(sum);
     }
     expect(run.narrative[0]).toContain(`năm ${year}`);
-    expect(run.narrative.join(' ')).toMatch(/tin báo, tố giác tội phạm tiếp nhận: 3 tin \(tăng 2 tin so với cùng kỳ năm \d{4}\)/);
+    expect(run.narrative.join(' ')).toMatch(
+      /tin báo, tố giác tội phạm tiếp nhận: 3 tin \(tăng 2 tin so với cùng kỳ năm \d{4}\)/,
+    );
   });
 
   it('drills down from a number to the records behind it', async () => {
@@ -234,7 +248,10 @@ describe('built-in templates', () => {
     expect(drill.items[0]!.label).toMatch(/^Tin báo T[0-9a-f]{6} – /);
     expect(drill.items[0]!.href).toMatch(/^\/to-giac\/\d+$/);
     const activities = (
-      await province.request('GET', `/api/reports/drill-down?indicator=activity_participants&from=${since}&to=${today}`)
+      await province.request(
+        'GET',
+        `/api/reports/drill-down?indicator=activity_participants&from=${since}&to=${today}`,
+      )
     ).json() as DrillDownResponse;
     const sum = await count(
       database.db,
@@ -257,7 +274,10 @@ describe('phase review 2014–2023', () => {
   it('re-mapped onto today’s communes gives the province totals of the hierarchy as it was', async () => {
     const db = database.db;
     const merged = await findMergedCommune(db, '48');
-    const [kind] = await queryRows<{ id: number }>(db, sql`select id from activity_kinds where code = 'movement_launch'`);
+    const [kind] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from activity_kinds where code = 'movement_launch'`,
+    );
     for (const [index, old] of merged.predecessors.entries()) {
       for (const day of ['2014-03-02', '2019-08-19', '2023-12-30']) {
         await queryRows(
