@@ -37,6 +37,7 @@ import {
   signerLines,
   titleWithPeriod,
   vietnamDate,
+  WIDE_TABLE_COLUMNS,
 } from './reports.layout.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -47,6 +48,7 @@ const BODY = 28;
 const HEADING = 26;
 const NATIONAL = 24;
 const TABLE = 24;
+const WIDE_TABLE = 20;
 const RECIPIENTS_TITLE = 24;
 const RECIPIENT_SIZE = 22;
 
@@ -181,7 +183,7 @@ function documentHeader(report: ReportRun): Table {
 function dataCell(
   text: string,
   width: number,
-  options: { header: boolean; total: boolean; align: 'left' | 'center' | 'right' },
+  options: { header: boolean; total: boolean; align: 'left' | 'center' | 'right'; size: number },
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -196,7 +198,7 @@ function dataCell(
             : options.align === 'right'
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-        children: [run(text, { size: TABLE, bold: options.header || options.total })],
+        children: [run(text, { size: options.size, bold: options.header || options.total })],
       }),
     ],
   });
@@ -205,11 +207,12 @@ function dataCell(
 function sectionTable(table: LayoutTable): Table {
   const weight = table.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = table.columns.map((column) => Math.floor((CONTENT_WIDTH * column.width) / weight));
+  const size = table.columns.length >= WIDE_TABLE_COLUMNS ? WIDE_TABLE : TABLE;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: table.columns.map((column, index) =>
-      dataCell(column.header, widths[index]!, { header: true, total: false, align: 'center' }),
+      dataCell(column.header, widths[index]!, { header: true, total: false, align: 'center', size }),
     ),
   });
   const rows = table.rows.map(
@@ -222,6 +225,7 @@ function sectionTable(table: LayoutTable): Table {
             header: false,
             total: row.total,
             align: kind === 'index' ? 'center' : kind === 'text' ? 'left' : 'right',
+            size,
           });
         }),
       }),

@@ -78,11 +78,12 @@ function indicatorsTable(run: ReportRun, section: ReportSection, heading: string
 function byUnitTable(section: ReportSection, heading: string): LayoutTable {
   const columns: LayoutColumn[] = [
     { header: 'STT', kind: 'index', width: 6 },
-    { header: 'Đơn vị', kind: 'text', width: 34 },
+    { header: 'Đơn vị', kind: 'text', width: 30 },
+    // Many columns share the width of a page: narrower number columns leave the unit names room.
     ...section.lines.map((line) => ({
       header: line.unitOfMeasure ? `${line.label} (${line.unitOfMeasure})` : line.label,
       kind: 'number' as const,
-      width: Math.min(22, Math.max(12, Math.ceil(line.label.length / 2) + 4)),
+      width: section.lines.length > 4 ? 11 : Math.min(20, Math.max(12, Math.ceil(line.label.length / 2) + 4)),
     })),
   ];
   const rows: LayoutRow[] = section.unitRows.map((unitRow, index) => ({
@@ -101,12 +102,20 @@ function byUnitTable(section: ReportSection, heading: string): LayoutTable {
   return { heading, columns, rows, footnotes };
 }
 
+/** A template may number its sections itself ("I. Công tác chỉ đạo…"); otherwise they get I., II., … */
+export function sectionHeading(title: string, index: number): string {
+  return /^([IVXLC]+|\d+)[.)]\s/u.test(title.trim()) ? title.trim() : `${roman(index)}. ${title.trim()}`;
+}
+
 export function sectionTable(run: ReportRun, section: ReportSection, index: number): LayoutTable {
-  const heading = `${roman(index)}. ${section.title}`;
+  const heading = sectionHeading(section.title, index);
   return section.layout === 'by_unit'
     ? byUnitTable(section, heading)
     : indicatorsTable(run, section, heading);
 }
+
+/** Tables with this many columns or more are set a size smaller in Word and in print, to fit an A4 page. */
+export const WIDE_TABLE_COLUMNS = 7;
 
 export function reportTables(run: ReportRun): LayoutTable[] {
   return run.sections.map((section, index) => sectionTable(run, section, index));

@@ -17,6 +17,7 @@ import {
   titleWithPeriod,
   vietnamDate,
   vietnamDateTime,
+  WIDE_TABLE_COLUMNS,
 } from './reports.layout.js';
 
 export function escapeHtml(text: string): string {
@@ -48,13 +49,14 @@ h1 { font-size: 14pt; text-align: center; margin: 18pt 0 0; }
 h2.subject { font-size: 14pt; text-align: center; margin: 0 0 18pt; }
 p.text { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
 h3 { font-size: 14pt; margin: 12pt 0 6pt; text-indent: 1.27cm; page-break-after: avoid; }
-table.data { width: 100%; border-collapse: collapse; font-size: 12pt; }
-table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
+table.data { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12pt; }
+table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: anywhere; }
 table.data th { background: #f2f2f2; text-align: center; }
 table.data tr { page-break-inside: avoid; }
 table.data td.number { text-align: right; white-space: nowrap; }
 table.data td.index { text-align: center; }
 table.data tr.total td { font-weight: bold; }
+table.data.wide { font-size: 10pt; }
 .footnote { font-style: italic; font-size: 12pt; margin: 3pt 0 0; }
 .closing { display: grid; grid-template-columns: 50% 50%; margin-top: 12pt; page-break-inside: avoid; }
 .closing p { margin: 0; }
@@ -71,6 +73,10 @@ table.data tr.total td { font-weight: bold; }
 `;
 
 function tableHtml(table: LayoutTable): string {
+  const weight = table.columns.reduce((sum, column) => sum + column.width, 0);
+  const columns = table.columns
+    .map((column) => `<col style="width: ${((100 * column.width) / weight).toFixed(1)}%">`)
+    .join('');
   const head = table.columns.map((column) => `<th>${escapeHtml(column.header)}</th>`).join('');
   const rows = table.rows
     .map((row) => {
@@ -86,7 +92,7 @@ function tableHtml(table: LayoutTable): string {
     .join('\n');
   const footnotes = table.footnotes.map((note) => `<p class="footnote">${escapeHtml(note)}</p>`).join('');
   return `<h3>${escapeHtml(table.heading)}</h3>
-<table class="data"><thead><tr>${head}</tr></thead><tbody>
+<table class="data${table.columns.length >= WIDE_TABLE_COLUMNS ? ' wide' : ''}"><colgroup>${columns}</colgroup><thead><tr>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table>${footnotes}`;
 }
