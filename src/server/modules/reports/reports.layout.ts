@@ -50,7 +50,7 @@ function hasComparison(run: ReportRun): boolean {
 function indicatorsTable(run: ReportRun, section: ReportSection, heading: string): LayoutTable {
   const comparison = hasComparison(run);
   const columns: LayoutColumn[] = [
-    { header: 'STT', kind: 'index', width: 6 },
+    { header: 'STT', kind: 'index', width: 8 },
     { header: 'Chỉ tiêu', kind: 'text', width: 48 },
     { header: 'Đơn vị tính', kind: 'text', width: 12 },
     { header: `Kỳ báo cáo (${run.period.label})`, kind: 'number', width: 16 },
@@ -77,7 +77,7 @@ function indicatorsTable(run: ReportRun, section: ReportSection, heading: string
 
 function byUnitTable(section: ReportSection, heading: string): LayoutTable {
   const columns: LayoutColumn[] = [
-    { header: 'STT', kind: 'index', width: 6 },
+    { header: 'STT', kind: 'index', width: 8 },
     { header: 'Đơn vị', kind: 'text', width: 30 },
     // Many columns share the width of a page: narrower number columns leave the unit names room.
     ...section.lines.map((line) => ({

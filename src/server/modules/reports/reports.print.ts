@@ -43,14 +43,14 @@ body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-heigh
 .rule { width: 33%; margin: 2pt auto 6pt; border-top: 1px solid #000; }
 .nation { font-weight: bold; font-size: 12pt; }
 .motto { font-weight: bold; font-size: 13pt; display: inline-block; border-bottom: 1px solid #000; margin-bottom: 6pt; }
-.number { font-size: 13pt; }
+.doc-number { font-size: 13pt; }
 .date { font-style: italic; }
 h1 { font-size: 14pt; text-align: center; margin: 18pt 0 0; }
 h2.subject { font-size: 14pt; text-align: center; margin: 0 0 18pt; }
 p.text { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
 h3 { font-size: 14pt; margin: 12pt 0 6pt; text-indent: 1.27cm; page-break-after: avoid; }
 table.data { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12pt; }
-table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: anywhere; }
+table.data th, table.data td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: break-word; }
 table.data th { background: #f2f2f2; text-align: center; }
 table.data tr { page-break-inside: avoid; }
 table.data td.number { text-align: right; white-space: nowrap; }
@@ -118,7 +118,7 @@ export function reportPrintHtml(report: ReportRun): string {
 <div class="head">
   <div><p class="body-name">${escapeHtml(report.issuingBody)}</p><div class="rule"></div></div>
   <div><p class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p><span class="motto">Độc lập - Tự do - Hạnh phúc</span></p></div>
-  <div><p class="number">Số: &nbsp; &nbsp; &nbsp; /BC-${escapeHtml(bodyAbbreviation(report.issuingBody))}</p></div>
+  <div><p class="doc-number">Số: &nbsp; &nbsp; &nbsp; /BC-${escapeHtml(bodyAbbreviation(report.issuingBody))}</p></div>
   <div><p class="date">${escapeHtml(placeAndDate(placeName(report), vietnamDate(report.generatedAt)))}</p></div>
 </div>
 <h1>BÁO CÁO</h1>
