@@ -116,7 +116,6 @@ function IndicatorsTable({
       rowKey="key"
       columns={columns}
       dataSource={section.lines.map((line, index) => ({ ...line, order: index + 1 }))}
-      scroll={{ x: 'max-content' }}
     />
   );
 }

@@ -363,7 +363,7 @@ export function TemplatesPanel() {
           },
           {
             key: 'sections',
-            title: t.sections(0).replace('0 ', ''),
+            title: t.sectionsColumn,
             width: 80,
             render: (_value, template) => t.sections(template.sections.length),
           },
