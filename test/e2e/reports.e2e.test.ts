@@ -70,7 +70,8 @@ describe('review reports journey', () => {
     await word.waitFor();
     await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
     await page.getByRole('link', { name: /Bản in/ }).waitFor();
-    await page.locator('.report-result__actions').scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reports-6-export-buttons');
 
     const [download] = await Promise.all([page.waitForEvent('download'), word.click()]);
