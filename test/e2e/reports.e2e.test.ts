@@ -1,11 +1,14 @@
 /**
  * The review reports in a real browser, on the demo data: the province officer opens /bao-cao, runs the yearly
- * review for the province, reads the numbers, opens the records behind one of them, then copies the yearly
- * template and renames the copy.
+ * review for the province, reads the numbers, opens the records behind one of them, exports the review as Word (the
+ * download carries the report's name and parses with the Quốc hiệu and the numbers of the screen), opens the print
+ * view (photographed, printed to PDF), then copies the yearly template and renames the copy.
  */
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/bootstrap/demo.js';
+import { parseDocx } from '../helpers/docx.js';
 import { type E2e, screenshot, startE2e } from './harness.js';
 
 let e2e: E2e;
@@ -60,6 +63,50 @@ describe('review reports journey', () => {
     await screenshot(page, 'reports-3-drill-down');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+  });
+
+  test('the officer exports the yearly review as Word', async () => {
+    const word = page.getByRole('button', { name: 'Xuất Word' });
+    await word.waitFor();
+    await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
+    await page.getByRole('link', { name: /Bản in/ }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'reports-6-export-buttons');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), word.click()]);
+    const year = new Date().getFullYear();
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^Báo cáo tổng kết năm .* năm ${year}\\.docx$`));
+    const docx = await parseDocx(await readFile(await download.path()));
+    expect(docx.paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(docx.paragraphs).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(docx.paragraphs).toContain('BÁO CÁO');
+    expect(docx.paragraphs.some((line) => /^Đà Nẵng, ngày \d{2} tháng \d{2} năm \d{4}$/.test(line))).toBe(
+      true,
+    );
+    // The teams line of the Word table shows the number the screen shows.
+    const row = docx.tables.flat().find((cells) => cells[1] === 'Tổ, đội, ban đang hoạt động')!;
+    const onScreen = await page
+      .getByRole('row', { name: /Tổ, đội, ban đang hoạt động/ })
+      .first()
+      .locator('button.report-number--link')
+      .first()
+      .textContent();
+    expect(row[3]).toBe(onScreen?.trim());
+  });
+
+  test('the print view opens in a new tab in the layout of an administrative document', async () => {
+    const [print] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: /Bản in/ }).click(),
+    ]);
+    await print.waitForLoadState('load');
+    await print.getByRole('heading', { name: 'BÁO CÁO', exact: true }).waitFor();
+    await print.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
+    await screenshot(print, 'reports-7-print-view');
+    const pdf = await print.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await print.close();
   });
 
   test('the officer copies the yearly template and renames the copy', async () => {
