@@ -71,7 +71,7 @@ describe('review reports journey', () => {
     await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
     await page.getByRole('link', { name: /Bản in/ }).waitFor();
     await page.mouse.move(0, 0);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'reports-6-export-buttons');
 
     const [download] = await Promise.all([page.waitForEvent('download'), word.click()]);
