@@ -46,6 +46,8 @@ import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { classificationRoutes } from './modules/recognition/classification.routes.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
+import { reportExportRoutes } from './modules/reports/reports.export.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -190,6 +192,8 @@ export async function buildApp(options: AppOptions) {
       await reintegrationRoutes(api, deps);
       await programmesRoutes(api, deps);
       await committeesRoutes(api, deps);
+      await reportsRoutes(api, deps);
+      await reportExportRoutes(api, deps);
       await crimeReportRoutes(api, deps, crimeReports);
       await publicReportRoutes(api, deps.database.db, crimeReports, {
         submitsPerHour: deps.config.publicSubmitsPerHour,

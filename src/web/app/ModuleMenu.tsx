@@ -19,6 +19,7 @@ import {
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UnorderedListOutlined,
   UsergroupAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -80,13 +81,19 @@ const MODULES: readonly ModuleEntry[] = [
     path: '/chuong-trinh-phoi-hop',
   },
   { key: 'committees', icon: <ClusterOutlined />, permissions: ['programmes.read'], path: '/ban-chi-dao' },
-  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'] },
+  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'], path: '/bao-cao' },
   {
     key: 'administration',
     icon: <SettingOutlined />,
-    permissions: ['users.read', 'audit.read', 'system.manage'],
+    permissions: ['users.read', 'audit.read', 'system.manage', 'units.manage'],
     children: [
       { key: 'users', icon: <IdcardOutlined />, permissions: ['users.read'], path: '/quan-tri/nguoi-dung' },
+      {
+        key: 'movementLists',
+        icon: <UnorderedListOutlined />,
+        permissions: ['system.manage', 'units.manage'],
+        path: '/quan-tri/danh-muc',
+      },
       { key: 'audit', icon: <FileSearchOutlined />, permissions: ['audit.read'], path: '/quan-tri/nhat-ky' },
     ],
   },

@@ -35,6 +35,8 @@ const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPa
 const RecognitionRecordPage = lazy(() => import('../features/recognition/RecordPage'));
 const CriteriaSetsPage = lazy(() => import('../features/recognition/CriteriaSetsPage'));
 const ClassificationPage = lazy(() => import('../features/recognition/ClassificationPage'));
+const CyclesPage = lazy(() => import('../features/recognition/CyclesPage'));
+const LevelsPage = lazy(() => import('../features/recognition/LevelsPage'));
 const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
 const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
 const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
@@ -44,8 +46,11 @@ const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeD
 const PlanPage = lazy(() => import('../features/programmes/PlanPage'));
 const CommitteesPage = lazy(() => import('../features/committees/CommitteesPage'));
 const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeDetailPage'));
+const ReviewsPage = lazy(() => import('../features/reports/ReviewsPage'));
+const MovementListsPage = lazy(() => import('../features/movement-lists/MovementListsPage'));
 
 const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
+const LIST_MANAGERS = ['system.manage', 'units.manage'] as const;
 
 /** The first page after signing in: the overview for those who may read it, the units for the others. */
 function Home() {
@@ -207,6 +212,22 @@ export function AppRoutes() {
               }
             />
             <Route
+              path="an-toan-antt/ky-danh-gia"
+              element={
+                <RequirePermission permission="recognition.configure">
+                  <CyclesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="phan-loai-phong-trao/muc-xep-loai"
+              element={
+                <RequirePermission permission="classification.configure">
+                  <LevelsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
               path="phan-loai-phong-trao"
               element={
                 <RequirePermission permission="classification.read">
@@ -278,12 +299,28 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route
+              path="bao-cao"
+              element={
+                <RequirePermission permission="reports.read">
+                  <ReviewsPage />
+                </RequirePermission>
+              }
+            />
             <Route path="tai-khoan" element={<MyAccountPage />} />
             <Route
               path="quan-tri/nguoi-dung"
               element={
                 <RequirePermission permission="users.read">
                   <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="quan-tri/danh-muc"
+              element={
+                <RequirePermission permission={LIST_MANAGERS}>
+                  <MovementListsPage />
                 </RequirePermission>
               }
             />

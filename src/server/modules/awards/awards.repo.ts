@@ -48,6 +48,17 @@ export async function findOption(db: Database, list: 'forms' | 'issuers', id: nu
   return row;
 }
 
+export async function updateOption(
+  db: Database,
+  list: 'forms' | 'issuers',
+  id: number,
+  changes: { name?: string; active?: boolean; sortOrder?: number },
+) {
+  const table = optionTable(list);
+  const [row] = await db.update(table).set(changes).where(eq(table.id, id)).returning();
+  return row!;
+}
+
 export async function findAwardInScope(db: Database, scope: Scope, id: number) {
   const [row] = await db
     .select()
@@ -237,4 +248,16 @@ export const AWARD_INDICATOR_SOURCES: Record<string, FactSource> = {
   awards_by_recipient: ({ asOf, from, unitCondition }) =>
     sql`select w.unit_id, w.recipient_class as dimension_value, w.id::text as measure
         from awards w where ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+  awards_collective: ({ asOf, from, unitCondition }) =>
+    sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
+        from awards w join award_forms f on f.id = w.form_id
+        where w.recipient_class = 'collective' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+  awards_individual: ({ asOf, from, unitCondition }) =>
+    sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
+        from awards w join award_forms f on f.id = w.form_id
+        where w.recipient_class = 'individual' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
 };
+
+export async function deleteAward(db: Database, id: number): Promise<void> {
+  await db.delete(awards).where(eq(awards.id, id));
+}

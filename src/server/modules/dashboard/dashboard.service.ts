@@ -230,7 +230,7 @@ export async function dashboard(
     );
   }
   if (seesCrimeReports) {
-    notes.push('Tin báo được tính cho xã tiếp nhận, theo ngày tiếp nhận; tình trạng là tình trạng hiện nay.');
+    notes.push('Tin báo được tính theo ngày tiếp nhận, cho đơn vị đang thụ lý tin.');
   }
 
   return {

@@ -119,11 +119,11 @@ describe('GET /api/dashboard', () => {
     expect(body.map.level).toBe('none');
   });
 
-  it('counts crime reports received in the period at the commune that received them, with their clocks', async () => {
+  it('counts crime reports received in the period at the commune that holds them, with their clocks', async () => {
     const body = (await officer.request('GET', '/api/dashboard')).json() as DashboardResponse;
     const year = todayInVietnam().slice(0, 4);
     const received = await directCount(
-      sql`select count(*) as n from crime_reports where intake_unit_id = ${communeA.id}
+      sql`select count(*) as n from crime_reports where unit_id = ${communeA.id}
           and received_on between ${`${year}-01-01`}::date and ${todayInVietnam()}::date`,
     );
     expect(received).toBe(2);

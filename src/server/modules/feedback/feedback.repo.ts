@@ -144,3 +144,7 @@ export const FEEDBACK_INDICATOR_SOURCES: Record<string, FactSource> = {
         from feedback f where f.answered_on >= ${from}::date and f.answered_on <= ${asOf}::date
           and ${unitCondition(sql`f.unit_id`)}`,
 };
+
+export async function deleteFeedback(db: Database, id: number): Promise<void> {
+  await db.delete(feedback).where(eq(feedback.id, id));
+}

@@ -35,6 +35,7 @@ export const en: Messages = {
     administration: 'Administration',
     users: 'Users',
     audit: 'Audit trail',
+    movementLists: 'Movement lists',
     comingSoon: 'Coming in a future release',
   },
   errors: {

@@ -36,6 +36,7 @@ export const vi = {
     administration: 'Quản trị',
     users: 'Người dùng',
     audit: 'Nhật ký hệ thống',
+    movementLists: 'Danh mục phong trào',
     comingSoon: 'Sẽ có trong phiên bản tới',
   },
   errors: {
