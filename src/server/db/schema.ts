@@ -18,3 +18,4 @@ export * from '../modules/reintegration/reintegration.table.js';
 export * from '../modules/system/system.table.js';
 export * from '../modules/teams/teams.table.js';
 export * from '../modules/units/units.table.js';
+export * from '../reporting/aggregates.table.js';
