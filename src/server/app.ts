@@ -48,6 +48,7 @@ import { reintegrationRoutes } from './modules/reintegration/reintegration.route
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
+import { drainFacts } from './reporting/aggregates.js';
 
 export interface AppDeps {
   config: Config;
@@ -205,6 +206,8 @@ export async function buildApp(options: AppOptions) {
   app.decorate('crimeReports', crimeReports);
   deps.notifier.attachLogger(app.log);
   let purge: NodeJS.Timeout | undefined;
+  let drain: NodeJS.Timeout | undefined;
+  let draining: Promise<unknown> | undefined;
   app.addHook('onReady', async () => {
     await crimeReports.ensureDefaults();
     deps.notifier.start();
@@ -213,10 +216,21 @@ export async function buildApp(options: AppOptions) {
       crimeReports.purgeExpired().catch(() => undefined);
     }, 10 * 60_000);
     purge.unref();
+    // The aggregates' change log is drained before every read; draining it in the background too keeps that cheap.
+    drain = setInterval(() => {
+      draining ??= drainFacts(options.database.db)
+        .catch((error: unknown) => app.log.error({ err: error }, 'aggregate change log not drained'))
+        .finally(() => {
+          draining = undefined;
+        });
+    }, 5_000);
+    drain.unref();
   });
   app.addHook('onClose', async () => {
     deps.notifier.stop();
     if (purge) clearInterval(purge);
+    if (drain) clearInterval(drain);
+    await draining;
   });
 
   if (serveWeb) {

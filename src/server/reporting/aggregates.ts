@@ -19,6 +19,11 @@ import { allIndicatorIntervals, type IndicatorIntervals, type IntervalSource } f
 const LOCK_AGGREGATES = 727_801;
 /** Records drained per statement. */
 const DRAIN_BATCH = 20_000;
+/**
+ * A backlog of at least this many records of one table, and at least a quarter of the table (a bulk import, a
+ * generator, a restore), is cheaper to recompute from the records than record by record.
+ */
+const REBUILD_BACKLOG = 20_000;
 
 const lock = (db: Database) => db.execute(sql`select pg_advisory_xact_lock(${LOCK_AGGREGATES})`);
 
@@ -61,13 +66,14 @@ function applyFacts(code: string, interval: IntervalSource, records: (idExpressi
 export async function drainFacts(
   db: Database,
   intervals: IndicatorIntervals = allIndicatorIntervals(),
+  options: { rebuildBacklog?: number } = {},
 ): Promise<number> {
   const [pending] = await queryRows<{ pending: boolean }>(
     db,
     sql`select exists (select 1 from fact_dirty) as pending`,
   );
   if (!pending?.pending) return 0;
-  let drained = 0;
+  let drained = await rebuildForBacklog(db, intervals, options.rebuildBacklog ?? REBUILD_BACKLOG);
   for (;;) {
     const count = await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Database;
@@ -104,6 +110,84 @@ export async function drainFacts(
     drained += count;
     if (count < DRAIN_BATCH) return drained;
   }
+}
+
+/** Replaces one indicator's aggregates with those computed from all its records; answers the number of facts. */
+async function rebuildIndicator(tx: Database, code: string, interval: IntervalSource): Promise<number> {
+  for (const table of ['record_facts', 'indicator_daily', 'indicator_monthly']) {
+    await tx.execute(sql`delete from ${sql.identifier(table)} where indicator = ${code}`);
+  }
+  const [inserted] = await queryRows<{ count: number }>(
+    tx,
+    sql`with new as (
+          insert into record_facts (indicator, record_id, unit_id, dimension_value, measure, start_day, end_day)
+          select ${code}, f.record_id, f.unit_id, f.dimension_value, coalesce(f.measure, 0)::numeric, f.start_day,
+            ${interval.kind === 'state' ? sql`f.end_day` : sql`null::date`}
+          from (${interval.facts(() => sql`true`)}) f
+          returning 1)
+        select count(*)::int as count from new`,
+  );
+  await tx.execute(
+    sql`insert into indicator_daily (indicator, unit_id, dimension_value, day, delta_sum, delta_count)
+        select ${code}, unit_id, dimension_value, day, sum(s), sum(n)::int from (
+          select unit_id, dimension_value, start_day as day, measure as s, 1 as n
+          from record_facts where indicator = ${code}
+          union all
+          select unit_id, dimension_value, end_day, -measure, -1
+          from record_facts where indicator = ${code} and end_day is not null) d
+        group by unit_id, dimension_value, day having sum(s) <> 0 or sum(n) <> 0`,
+  );
+  await tx.execute(
+    sql`insert into indicator_monthly (indicator, unit_id, dimension_value, month, delta_sum, delta_count)
+        select indicator, unit_id, dimension_value, date_trunc('month', day)::date, sum(delta_sum), sum(delta_count)::int
+        from indicator_daily where indicator = ${code}
+        group by indicator, unit_id, dimension_value, date_trunc('month', day)::date`,
+  );
+  await tx.execute(
+    sql`insert into aggregate_definitions (indicator, fingerprint) values (${code}, ${intervalFingerprint(interval)})
+        on conflict (indicator) do update set fingerprint = excluded.fingerprint, built_at = now()`,
+  );
+  return Number(inserted?.count ?? 0);
+}
+
+/**
+ * Rebuilds the indicators that read a table with a large backlog (see REBUILD_BACKLOG) and spends that table's log
+ * entries; answers the number of entries spent.
+ */
+async function rebuildForBacklog(
+  db: Database,
+  intervals: IndicatorIntervals,
+  threshold: number,
+): Promise<number> {
+  const backlog = await queryRows<{ tableName: string; count: number; rows: number }>(
+    db,
+    sql`select d.table_name as "tableName", d.count, coalesce(c.reltuples, 0)::float8 as rows
+        from (select table_name, count(*)::int as count from fact_dirty group by table_name) d
+        left join pg_class c on c.relname = d.table_name and c.relkind = 'r'
+        where d.count >= ${threshold}`,
+  );
+  const large = backlog.filter((row) => row.count * 4 >= Number(row.rows)).map((row) => row.tableName);
+  if (large.length === 0) return 0;
+  // Every indicator that reads those log entries: its own table's, or a table it depends on (child rows are
+  // logged under their record's table).
+  const codes = Object.entries(intervals)
+    .filter(
+      ([, interval]) =>
+        large.includes(interval.table) ||
+        Object.keys(interval.dependsOn ?? {}).some((table) => large.includes(table)),
+    )
+    .map(([code]) => code);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    await lock(tx);
+    const [spent] = await queryRows<{ count: number }>(
+      tx,
+      sql`with spent as (delete from fact_dirty where table_name = any(${`{${large.join(',')}}`}::text[]) returning 1)
+          select count(*)::int as count from spent`,
+    );
+    for (const code of codes) await rebuildIndicator(tx, code, intervals[code]!);
+    return Number(spent?.count ?? 0);
+  });
 }
 
 const dialect = new PgDialect({ casing: 'snake_case' });
@@ -158,37 +242,7 @@ export async function rebuildAggregates(
           await tx.execute(sql`delete from ${sql.identifier(table)} where indicator = ${code}`);
         }
       }
-      const [inserted] = await queryRows<{ count: number }>(
-        tx,
-        sql`with new as (
-              insert into record_facts (indicator, record_id, unit_id, dimension_value, measure, start_day, end_day)
-              select ${code}, f.record_id, f.unit_id, f.dimension_value, coalesce(f.measure, 0)::numeric, f.start_day,
-                ${interval.kind === 'state' ? sql`f.end_day` : sql`null::date`}
-              from (${interval.facts(() => sql`true`)}) f
-              returning 1)
-            select count(*)::int as count from new`,
-      );
-      facts += Number(inserted?.count ?? 0);
-      await tx.execute(
-        sql`insert into indicator_daily (indicator, unit_id, dimension_value, day, delta_sum, delta_count)
-            select ${code}, unit_id, dimension_value, day, sum(s), sum(n)::int from (
-              select unit_id, dimension_value, start_day as day, measure as s, 1 as n
-              from record_facts where indicator = ${code}
-              union all
-              select unit_id, dimension_value, end_day, -measure, -1
-              from record_facts where indicator = ${code} and end_day is not null) d
-            group by unit_id, dimension_value, day having sum(s) <> 0 or sum(n) <> 0`,
-      );
-      await tx.execute(
-        sql`insert into indicator_monthly (indicator, unit_id, dimension_value, month, delta_sum, delta_count)
-            select indicator, unit_id, dimension_value, date_trunc('month', day)::date, sum(delta_sum), sum(delta_count)::int
-            from indicator_daily where indicator = ${code}
-            group by indicator, unit_id, dimension_value, date_trunc('month', day)::date`,
-      );
-      await tx.execute(
-        sql`insert into aggregate_definitions (indicator, fingerprint) values (${code}, ${intervalFingerprint(interval)})
-            on conflict (indicator) do update set fingerprint = excluded.fingerprint, built_at = now()`,
-      );
+      facts += await rebuildIndicator(tx, code, interval);
       done += 1;
       options.onProgress?.(done, codes.length, code);
     }
