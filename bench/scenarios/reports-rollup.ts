@@ -31,6 +31,15 @@ const KINDS = [
 ];
 const DEFINITIONS = [INDICATORS.activities, INDICATORS.activityParticipants, INDICATORS.learners];
 
+/** JSON with the keys of every object sorted: the order in which a row's values were added does not matter. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, entry: unknown) =>
+    entry && typeof entry === 'object' && !Array.isArray(entry)
+      ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : entry,
+  );
+}
+
 async function measure(context: BenchContext, driver: DriverName): Promise<Measurement[]> {
   const fresh = await freshDatabase(context, driver);
   const handle = await fresh.open();
@@ -93,7 +102,7 @@ async function measure(context: BenchContext, driver: DriverName): Promise<Measu
           const { generatedAt: _generated, ...result } = await rollupVia(db, request, path);
           const elapsed = performance.now() - start;
           if (index > 0) times[path].push(elapsed); // the first pass warms caches
-          answers[path] = JSON.stringify(result);
+          answers[path] = canonical(result);
           total = result.total.activities ?? 0;
         }
         if (answers.raw !== answers.aggregates)

@@ -39,6 +39,8 @@ CREATE TABLE "record_facts" (
 	"end_day" date
 );
 --> statement-breakpoint
+CREATE INDEX "indicator_daily_day_idx" ON "indicator_daily" USING btree ("indicator","day");--> statement-breakpoint
+CREATE INDEX "indicator_monthly_month_idx" ON "indicator_monthly" USING btree ("indicator","month");--> statement-breakpoint
 CREATE INDEX "record_facts_record_idx" ON "record_facts" USING btree ("indicator","record_id");--> statement-breakpoint
 -- The change log of the aggregate tables (src/server/reporting/aggregates.ts): after every statement on a source
 -- table, the ids it touched (old and new rows) are appended to fact_dirty. Arguments: pairs of (record table,

@@ -43,6 +43,7 @@ export const indicatorDaily = pgTable(
     unique('indicator_daily_key')
       .on(table.indicator, table.unitId, table.dimensionValue, table.day)
       .nullsNotDistinct(),
+    index('indicator_daily_day_idx').on(table.indicator, table.day),
   ],
 );
 
@@ -61,6 +62,7 @@ export const indicatorMonthly = pgTable(
     unique('indicator_monthly_key')
       .on(table.indicator, table.unitId, table.dimensionValue, table.month)
       .nullsNotDistinct(),
+    index('indicator_monthly_month_idx').on(table.indicator, table.month),
   ],
 );
 

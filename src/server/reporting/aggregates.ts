@@ -73,7 +73,8 @@ export async function drainFacts(
     sql`select exists (select 1 from fact_dirty) as pending`,
   );
   if (!pending?.pending) return 0;
-  let drained = await rebuildForBacklog(db, intervals, options.rebuildBacklog ?? REBUILD_BACKLOG);
+  const threshold = options.rebuildBacklog ?? REBUILD_BACKLOG;
+  let drained = await rebuildForBacklog(db, intervals, threshold);
   for (;;) {
     const count = await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Database;
@@ -102,6 +103,11 @@ export async function drainFacts(
           for (const row of rows) ids.add(Number(row.id));
         }
         if (ids.size === 0) continue;
+        // A change that reaches very many records (an activity kind renamed) is cheaper to recompute.
+        if (ids.size >= threshold && ids.size * 4 >= (await estimatedRows(tx, interval.table))) {
+          await rebuildIndicator(tx, code, interval);
+          continue;
+        }
         const list = toIntArray([...ids]);
         await tx.execute(applyFacts(code, interval, (id) => sql`${id} = any(${list}::int[])`));
       }
@@ -150,6 +156,15 @@ async function rebuildIndicator(tx: Database, code: string, interval: IntervalSo
   return Number(inserted?.count ?? 0);
 }
 
+/** The planner's estimate of a table's rows (0 before it was first analysed). */
+async function estimatedRows(db: Database, table: string): Promise<number> {
+  const [row] = await queryRows<{ rows: number }>(
+    db,
+    sql`select greatest(reltuples, 0)::float8 as rows from pg_class where relname = ${table} and relkind = 'r'`,
+  );
+  return Number(row?.rows ?? 0);
+}
+
 /**
  * Rebuilds the indicators that read a table with a large backlog (see REBUILD_BACKLOG) and spends that table's log
  * entries; answers the number of entries spent.
@@ -161,28 +176,37 @@ async function rebuildForBacklog(
 ): Promise<number> {
   const backlog = await queryRows<{ tableName: string; count: number; rows: number }>(
     db,
-    sql`select d.table_name as "tableName", d.count, coalesce(c.reltuples, 0)::float8 as rows
+    sql`select d.table_name as "tableName", d.count, greatest(coalesce(c.reltuples, 0), 0)::float8 as rows
         from (select table_name, count(*)::int as count from fact_dirty group by table_name) d
         left join pg_class c on c.relname = d.table_name and c.relkind = 'r'
         where d.count >= ${threshold}`,
   );
   const large = backlog.filter((row) => row.count * 4 >= Number(row.rows)).map((row) => row.tableName);
   if (large.length === 0) return 0;
-  // Every indicator that reads those log entries: its own table's, or a table it depends on (child rows are
-  // logged under their record's table).
-  const codes = Object.entries(intervals)
-    .filter(
-      ([, interval]) =>
-        large.includes(interval.table) ||
-        Object.keys(interval.dependsOn ?? {}).some((table) => large.includes(table)),
-    )
-    .map(([code]) => code);
+  // The indicators that read a table's log entries: those of its own records, and those depending on it (child
+  // rows are logged under their record's table).
+  const readers = (table: string) =>
+    Object.entries(intervals)
+      .filter(
+        ([, interval]) => interval.table === table || Object.keys(interval.dependsOn ?? {}).includes(table),
+      )
+      .map(([code]) => code);
+  const codes = [...new Set(large.flatMap(readers))];
+  // Entries of other tables that only these indicators read are spent by their rebuild too (a kind inserted with
+  // the activities of an import).
+  const queued = await queryRows<{ tableName: string }>(
+    db,
+    sql`select distinct table_name as "tableName" from fact_dirty`,
+  );
+  const spentTables = queued
+    .map((row) => row.tableName)
+    .filter((table) => large.includes(table) || readers(table).every((code) => codes.includes(code)));
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     await lock(tx);
     const [spent] = await queryRows<{ count: number }>(
       tx,
-      sql`with spent as (delete from fact_dirty where table_name = any(${`{${large.join(',')}}`}::text[]) returning 1)
+      sql`with spent as (delete from fact_dirty where table_name = any(${`{${spentTables.join(',')}}`}::text[]) returning 1)
           select count(*)::int as count from spent`,
     );
     for (const code of codes) await rebuildIndicator(tx, code, intervals[code]!);
