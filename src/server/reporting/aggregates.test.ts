@@ -16,10 +16,13 @@ import type { CliContext } from '../cli/context.js';
 import { createOutput } from '../cli/output.js';
 import { runCli } from '../cli/run.js';
 import { loadConfig } from '../config.js';
+import { systemActor } from '../context.js';
 import { type Database, type DatabaseHandle, queryRows } from '../db/client.js';
 import { NATIONAL_SCOPE, resolveScope, unitInScope } from '../db/scope.js';
 import { inTransaction } from '../db/transaction.js';
 import { FieldCipher } from '../lib/crypto.js';
+import { updateActivity } from '../modules/activities/activities.service.js';
+import { dissolveTeam, endMembership } from '../modules/teams/teams.service.js';
 import { drainFacts, ensureAggregates, readAggregateFacts } from './aggregates.js';
 import { allIndicatorIntervals, factTriggerSpec } from './intervals.js';
 import { rollupVia } from './rollup.js';
@@ -185,6 +188,25 @@ describe('aggregate tables', () => {
 
   it('follow edits, ends, unit moves and deletions, and ignore a rolled-back transaction', async () => {
     const predecessor = merged.predecessors[0]!.id;
+    // Through the services: a team dissolved, a membership ended, an activity moved to another unit and date.
+    const actor = systemActor('kiểm thử số liệu tổng hợp');
+    const [team] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from teams where dissolved_on is null order by id desc limit 1`,
+    );
+    await dissolveTeam(db, actor, team!.id, { dissolvedOn: addDays(today, -8) });
+    const [member] = await queryRows<{ id: number; teamId: number }>(
+      db,
+      sql`select m.id, m.team_id as "teamId" from team_members m join teams t on t.id = m.team_id
+          where m.left_on is null and t.dissolved_on is null order by m.id limit 1`,
+    );
+    await endMembership(db, actor, member!.teamId, member!.id, { leftOn: addDays(today, -12) });
+    const [activity] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from activities order by id limit 1`,
+    );
+    await updateActivity(db, actor, activity!.id, { unitId: merged.id, startsOn: addDays(today, -40) });
+    // Then the same kinds of change written directly (an import, a repair): the triggers log them all the same.
     // Edits: dates moved, kinds changed, a model's status history, a task done.
     await db.execute(sql`update activities set starts_on = starts_on - 200, participants = coalesce(participants, 0) + 7
                          where id in (select id from activities order by id limit 5)`);
