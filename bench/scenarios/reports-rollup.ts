@@ -115,7 +115,9 @@ async function measure(context: BenchContext, driver: DriverName): Promise<Measu
             driver,
             `ms for 3 activity indicators of a province × its communes, 2025, basis ${basis}, from ${path === 'raw' ? 'raw rows' : 'aggregate tables'}`,
             times[path],
-            { note: `${total} activities in 2025 of ${ACTIVITIES}` },
+            {
+              note: `${total} activities in 2025 of ${ACTIVITIES}; inserted in ${Math.round(inserted)} ms, drained into the aggregates in ${Math.round(drainMs)} ms`,
+            },
           ),
         );
       }
