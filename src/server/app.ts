@@ -106,6 +106,7 @@ export async function buildApp(options: AppOptions) {
     pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
     lookupMaxFailures: deps.config.lookupMaxFailures,
     files: deps.files,
+    videoMaxBytes: deps.config.reportVideoMaxMegabytes * 1024 * 1024,
   });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({

@@ -188,7 +188,8 @@ export async function publicReportRoutes(
       schema: {
         tags,
         summary:
-          'Người gửi đính kèm ảnh (multipart, trường "file"; JPG, PNG, WEBP): ảnh được xóa toàn bộ siêu dữ liệu (vị trí GPS, máy chụp), không giữ bản gốc, lưu mã hóa',
+          'Người gửi đính kèm ảnh, video, tài liệu (multipart, trường "file"; JPG, PNG, WEBP, MP4, MOV, WEBM, PDF, DOCX; nhận dạng theo nội dung tệp): ' +
+          'ảnh được mã hóa lại không còn siêu dữ liệu (vị trí GPS, máy chụp), video được xóa siêu dữ liệu trong tệp (vị trí, thiết bị, thời điểm quay), không giữ bản gốc, lưu mã hóa',
         consumes: ['multipart/form-data'],
         params: TrackingParams,
         headers: SecretHeaders,
@@ -204,15 +205,15 @@ export async function publicReportRoutes(
       if (!request.isMultipart())
         throw invalid(
           'upload.not_multipart',
-          'Hãy gửi ảnh dưới dạng multipart/form-data (trường "file")',
+          'Hãy gửi tệp dưới dạng multipart/form-data (trường "file")',
           'file',
         );
       const part = await request.file();
-      if (!part) throw invalid('upload.no_file', 'Chưa chọn ảnh để gửi', 'file');
+      if (!part) throw invalid('upload.no_file', 'Chưa chọn tệp để gửi', 'file');
       const bytes = await part.toBuffer();
       const view = await service.attachFromReporter(
         report,
-        { fileName: part.filename || 'anh.jpg', bytes },
+        { fileName: part.filename || 'tep', bytes },
         request.id,
       );
       reply.header('cache-control', 'no-store');
