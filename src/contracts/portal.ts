@@ -28,6 +28,13 @@ export const ChallengeSolution = Type.Object(
 export const PublicCategory = Type.Object({ code: Type.String(), label: Type.String() });
 export const PublicCategoryList = Type.Array(PublicCategory);
 
+export const UploadLimits = Type.Object({
+  maxFiles: Type.Integer({ description: 'Số tệp tối đa của một tin báo' }),
+  fileMaxMegabytes: Type.Integer({ description: 'Dung lượng tối đa của ảnh, tài liệu (MB)' }),
+  videoMaxMegabytes: Type.Integer({ description: 'Dung lượng tối đa của video (MB)' }),
+});
+export type UploadLimits = Static<typeof UploadLimits>;
+
 export const Place = Type.Object({ code: Type.String(), name: Type.String() });
 export const PlaceList = Type.Array(Place);
 export const ProvinceParams = Type.Object({ province: Type.String({ pattern: '^[0-9]{2}$' }) });

@@ -193,6 +193,8 @@ export async function buildApp(options: AppOptions) {
       await crimeReportRoutes(api, deps, crimeReports);
       await publicReportRoutes(api, deps.database.db, crimeReports, {
         submitsPerHour: deps.config.publicSubmitsPerHour,
+        fileMaxMegabytes: deps.config.attachmentMaxMegabytes,
+        videoMaxMegabytes: deps.config.reportVideoMaxMegabytes,
       });
       await portalRoutes(api, deps);
       await notificationsRoutes(api, deps);

@@ -6,6 +6,7 @@ import type {
   FeedbackBody,
   PublicPost,
   PublicReportView,
+  UploadLimits,
 } from '../../contracts/portal';
 
 export class PortalError extends Error {
@@ -54,6 +55,7 @@ export const portalApi = {
   provinces: () => call<Place[]>('/api/public/places'),
   communes: (province: string) => call<Place[]>(`/api/public/places/${province}`),
   challenge: () => call<ChallengeResponse>('/api/public/challenge'),
+  uploadLimits: () => call<UploadLimits>('/api/public/upload-limits'),
   send: (body: CreatePublicReportBody, key: string) =>
     call<CreatedReport>('/api/public/reports', {
       method: 'POST',

@@ -636,6 +636,7 @@ export class CrimeReportsService {
       occurredAt: report.occurredAt,
       place: this.dec(report.placeEnc),
       location: json<{ lat: number; lng: number }>(report.locationEnc),
+      provinceCode: report.provinceCode,
       involved: this.dec(report.involvedEnc),
       contact: json(report.contactEnc),
       consentContact: report.consentContact,

@@ -18,19 +18,22 @@ import {
   StatisticsQuery,
   StatisticsResponse,
   TrackingParams,
+  UploadLimits,
 } from '../../../contracts/portal.js';
 import { todayInVietnam } from '../../../domain/dates.js';
 import { invalid, notFound } from '../../../domain/errors.js';
 import type { Database } from '../../db/client.js';
 import type { Api } from '../../http/types.js';
 import * as repo from './crime-reports.repo.js';
-import type { CrimeReportsService } from './crime-reports.service.js';
+import { type CrimeReportsService, MAX_FILES_PER_REPORT } from './crime-reports.service.js';
 
 const tags = ['Cổng thông tin công dân'];
 const errors = { ...errorResponses, 409: ErrorResponse, 429: ErrorResponse };
 
 export interface PublicRoutesOptions {
   submitsPerHour: number;
+  fileMaxMegabytes: number;
+  videoMaxMegabytes: number;
 }
 
 export async function publicReportRoutes(
@@ -68,6 +71,26 @@ export async function publicReportRoutes(
       reply.header('cache-control', cacheFor(600));
       const categories = await repo.listCategories(db);
       return categories.filter((category) => category.active).map(({ code, label }) => ({ code, label }));
+    },
+  );
+
+  api.get(
+    '/public/upload-limits',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Giới hạn tệp gửi kèm tin báo: số tệp, dung lượng ảnh và tài liệu, dung lượng video (MB)',
+        response: { 200: UploadLimits },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', cacheFor(600));
+      return {
+        maxFiles: MAX_FILES_PER_REPORT,
+        fileMaxMegabytes: options.fileMaxMegabytes,
+        videoMaxMegabytes: options.videoMaxMegabytes,
+      };
     },
   );
 
