@@ -99,7 +99,6 @@ function Editor({ post }: { post: PostItem | null }) {
       client.setQueryData(portalQueries.post(saved.id).queryKey, saved);
       await client.invalidateQueries({ queryKey: ['portal', 'posts'] });
       void messageApi.success(done);
-      if (!post) navigate(`/cong-thong-tin/bai-viet/${saved.id}`, { replace: true });
       return saved;
     } catch (error) {
       if (!showOnField(form, error, FIELDS)) setProblem(errorText(t, error));
@@ -118,6 +117,8 @@ function Editor({ post }: { post: PostItem | null }) {
       m.saved,
     );
     if (saved && thenPublish) await run(() => portalActions.publish(saved.id, true), m.published);
+    // The address of a new post changes once everything is done (the page is drawn again for it).
+    if (saved && !post) navigate(`/cong-thong-tin/bai-viet/${saved.id}`, { replace: true });
   };
 
   /** Wraps the selection in marks, or starts the current line with a prefix, then puts the cursor back. */
