@@ -164,5 +164,27 @@ describe('citizen portal', () => {
     await phone.getByRole('link', { name: /Tố giác tội phạm qua cổng thông tin/ }).click();
     await phone.getByText('Không cần để lại tên').waitFor();
     await screenshot(phone, 'portal-post-phone');
+
+    // A resident's feedback through the portal reaches the officers' page for it, who record the outcome.
+    await phone.getByRole('link', { name: 'Phản ánh' }).click();
+    await phone.getByLabel('Lĩnh vực *').selectOption({ label: 'Giao thông' });
+    await phone.getByLabel('Tỉnh, thành phố *').selectOption('48');
+    const place = phone.getByLabel('Xã, phường, đặc khu *');
+    await expect.poll(async () => place.locator('option').count()).toBeGreaterThan(2);
+    await place.selectOption(commune!.code);
+    await phone.getByLabel('Nội dung *').fill('Đèn tín hiệu ở ngã tư trước chợ hỏng đã một tuần.');
+    await phone.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await phone.getByText('Cảm ơn bạn.', { exact: false }).waitFor({ timeout: 60_000 });
+    await desk.goto(`${e2e.baseUrl}/cong-thong-tin/phan-anh`);
+    await desk.getByText('Đèn tín hiệu ở ngã tư trước chợ hỏng').first().waitFor();
+    await desk.getByRole('button', { name: 'Ghi kết quả xử lý' }).click();
+    await desk
+      .getByLabel('Kết quả xử lý', { exact: true })
+      .fill('Đã báo đơn vị quản lý đèn tín hiệu sửa chữa.');
+    await desk.getByRole('button', { name: 'Lưu kết quả' }).click();
+    await desk.locator('.ant-segmented').getByText('Đã xử lý', { exact: true }).click();
+    await desk.getByText('Đèn tín hiệu ở ngã tư trước chợ hỏng').first().click();
+    await desk.getByText('Đã báo đơn vị quản lý đèn tín hiệu sửa chữa.').first().waitFor();
+    await screenshot(desk, 'portal-feedback-desktop');
   });
 });

@@ -165,8 +165,14 @@ export function ModuleMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       items={MODULES.map(toItem).filter((item) => item !== null)}
       selectedKeys={selected}
-      // Administration is the last group: open, so that its pages are one click away like the others.
-      defaultOpenKeys={[ADMINISTRATION]}
+      // Administration is the last group: open, so that its pages are one click away like the others; a group
+      // holding the page being shown is open too.
+      defaultOpenKeys={[
+        ADMINISTRATION,
+        ...MODULES.filter((entry) =>
+          entry.children?.some((child) => child.path && location.pathname.startsWith(child.path)),
+        ).map((entry) => entry.key),
+      ]}
       className="module-menu"
       style={{ borderInlineEnd: 'none' }}
     />
