@@ -165,6 +165,13 @@ describe('citizen portal', () => {
     await phone.getByText('Không cần để lại tên').waitFor();
     await screenshot(phone, 'portal-post-phone');
 
+    // Public figures: the report of the first journey is there, as a count hidden below 5.
+    await phone.goto(`${e2e.baseUrl}/cong-dan/so-lieu`);
+    await phone.getByLabel('Tỉnh, thành phố').selectOption('48');
+    await phone.getByRole('rowheader', { name: 'Ma túy' }).waitFor();
+    expect(await phone.getByRole('cell', { name: '<5' }).count()).toBeGreaterThan(0);
+    await screenshot(phone, 'portal-statistics-phone');
+
     // A resident's feedback through the portal reaches the officers' page for it, who record the outcome.
     await phone.getByRole('link', { name: 'Phản ánh' }).click();
     await phone.getByLabel('Lĩnh vực *').selectOption({ label: 'Giao thông' });

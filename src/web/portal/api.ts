@@ -6,6 +6,7 @@ import type {
   FeedbackBody,
   PublicPost,
   PublicReportView,
+  StatisticsResponse,
   UploadLimits,
 } from '../../contracts/portal';
 
@@ -85,6 +86,8 @@ export const portalApi = {
     call<{ items: Array<Omit<PublicPost, 'body'>>; total: number }>(
       `/api/public/posts?page=${page}&pageSize=10`,
     ),
+  statistics: (year: number, province: string) =>
+    call<StatisticsResponse>(`/api/public/statistics?year=${year}&province=${encodeURIComponent(province)}`),
   post: (id: string) => call<PublicPost>(`/api/public/posts/${encodeURIComponent(id)}`),
   feedback: (body: FeedbackBody) =>
     call<{ received: boolean; receivedAt: string }>('/api/public/feedback', {
