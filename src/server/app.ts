@@ -108,6 +108,7 @@ export async function buildApp(options: AppOptions) {
     pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
     lookupMaxFailures: deps.config.lookupMaxFailures,
     files: deps.files,
+    videoMaxBytes: deps.config.reportVideoMaxMegabytes * 1024 * 1024,
   });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({
@@ -196,6 +197,8 @@ export async function buildApp(options: AppOptions) {
       await crimeReportRoutes(api, deps, crimeReports);
       await publicReportRoutes(api, deps.database.db, crimeReports, {
         submitsPerHour: deps.config.publicSubmitsPerHour,
+        fileMaxMegabytes: deps.config.attachmentMaxMegabytes,
+        videoMaxMegabytes: deps.config.reportVideoMaxMegabytes,
       });
       await portalRoutes(api, deps);
       await notificationsRoutes(api, deps);
