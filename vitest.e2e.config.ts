@@ -7,8 +7,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
-    // The first start of an empty database loads every unit of shared/data (about 15 s).
+    // The first start of an empty database (once per run, in the global setup) loads every unit of shared/data.
     hookTimeout: 180_000,
     testTimeout: 120_000,
     fileParallelism: false,

@@ -3,15 +3,28 @@ import { Id, StringEnum } from './common.js';
 import { Nullable } from './registry.js';
 
 /** The kinds of record a file can be attached to. */
-export const ATTACHMENT_ENTITY_TYPES = ['activity', 'award', 'document', 'feedback'] as const;
+export const ATTACHMENT_ENTITY_TYPES = [
+  'activity',
+  'award',
+  'document',
+  'feedback',
+  'committee_meeting',
+  'recognition_record',
+  'classification_record',
+] as const;
 export type AttachmentEntityType = (typeof ATTACHMENT_ENTITY_TYPES)[number];
 export const AttachmentEntityType = StringEnum(ATTACHMENT_ENTITY_TYPES, {
-  description: 'activity: hoạt động; award: khen thưởng; document: văn bản; feedback: phản ánh',
+  description:
+    'activity: hoạt động; award: khen thưởng; document: văn bản; feedback: phản ánh; ' +
+    'committee_meeting: cuộc họp Ban Chỉ đạo (biên bản, ảnh); ' +
+    'recognition_record: hồ sơ tiêu chuẩn "An toàn về an ninh, trật tự" (minh chứng, biên bản họp); ' +
+    'classification_record: phiếu chấm điểm phân loại phong trào (minh chứng từng mục)',
 });
 
 /** The random, unguessable id of a file in every URL (32 characters, base64url). */
+export const ATTACHMENT_ID_PATTERN = '^[A-Za-z0-9_-]{32}$';
 export const AttachmentId = Type.String({
-  pattern: '^[A-Za-z0-9_-]{32}$',
+  pattern: ATTACHMENT_ID_PATTERN,
   description: 'Mã tệp (ngẫu nhiên)',
 });
 

@@ -40,6 +40,16 @@ export const CreateAwardOptionBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateAwardOptionBody = Static<typeof CreateAwardOptionBody>;
+export const AwardOptionParams = Type.Object({ list: AwardOptionKindParams.properties.list, id: Id });
+export const UpdateAwardOptionBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    active: Type.Optional(Type.Boolean({ description: 'false: ngừng dùng (khen thưởng đã ghi vẫn giữ)' })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateAwardOptionBody = Static<typeof UpdateAwardOptionBody>;
 
 export const AwardItem = Type.Object({
   id: Id,

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { CLASSIFICATION_STATUSES, LEVEL_CODES } from '../domain/classification.js';
+import { ATTACHMENT_ID_PATTERN, Attachment } from './attachments.js';
 import { AuditEvent } from './audit.js';
 import { Id, IsoDate, ListResponse, PageQuery, StringEnum } from './common.js';
 import { StandardTarget, Year } from './recognition.js';
@@ -37,6 +38,35 @@ export const Sheet = Type.Object({
 });
 export type Sheet = Static<typeof Sheet>;
 export const SheetList = Type.Object({ items: Type.Array(Sheet) });
+export const SheetParams = Type.Object({ id: Id });
+export const SheetDraftBody = Type.Object(
+  {
+    forProvince: Type.Optional(
+      Type.Boolean({
+        description: 'true: bản của tỉnh mình; không gửi hoặc false: phiên bản mới (toàn quốc)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SheetDraftBody = Static<typeof SheetDraftBody>;
+export const SheetItemsBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ minLength: 1, maxLength: 20 }),
+          text: Type.String({ minLength: 3, maxLength: 1000 }),
+          maxPoints: Type.Number({ exclusiveMinimum: 0, maximum: 100, multipleOf: 0.5 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SheetItemsBody = Static<typeof SheetItemsBody>;
 export type SheetList = Static<typeof SheetList>;
 
 export const Level = Type.Object(
@@ -73,7 +103,15 @@ export const ScoreBody = Type.Object(
     evidence: OptionalText(1000, 'Minh chứng (văn bản, số liệu)'),
     teamId: Type.Optional(Nullable(Id)),
     modelId: Type.Optional(Nullable(Id)),
-    attachmentId: Type.Optional(Nullable(Id)),
+    attachmentId: Type.Optional(
+      Nullable(
+        Type.String({
+          pattern: ATTACHMENT_ID_PATTERN,
+          description:
+            'Tệp minh chứng: mã tệp đã đính kèm vào phiếu (POST /api/attachments?entityType=classification_record); không gửi: giữ tệp cũ, null: bỏ',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -123,9 +161,10 @@ export const ClassificationDetail = Type.Object({
         evidence: Nullable(Type.String()),
         teamId: Nullable(Id),
         modelId: Nullable(Id),
-        attachmentId: Nullable(Id),
+        attachment: Nullable(Attachment),
       }),
     ),
+    attachments: Type.Array(Attachment, { description: 'Mọi tệp của phiếu' }),
     levels: Type.Array(Level),
     reviewComment: Nullable(Type.String()),
     can: Type.Object({ edit: Type.Boolean(), review: Type.Boolean(), reopen: Type.Boolean() }),

@@ -1,5 +1,6 @@
 /** Steering committees (a team kind of the teams registry): their meetings and the conclusions they assign. */
 import { type Static, Type } from 'typebox';
+import { Attachment } from './attachments.js';
 import { Id, IsoDate } from './common.js';
 import { StateCounts, TaskBody, TaskItem } from './programmes.js';
 import { Nullable, OptionalText, RecordUnit } from './registry.js';
@@ -25,7 +26,11 @@ export type CommitteeList = Static<typeof CommitteeList>;
 export const CommitteeMember = Type.Object({
   id: Id,
   fullName: Type.String(),
-  roleLabel: Type.String(),
+  roleLabel: Type.String({
+    description: 'Vai trò trong Ban Chỉ đạo (Trưởng ban, Phó Trưởng ban, thành viên)',
+  }),
+  position: Nullable(Type.String({ description: 'Chức vụ' })),
+  organisation: Nullable(Type.String({ description: 'Cơ quan, tổ chức công tác' })),
   joinedOn: IsoDate,
 });
 
@@ -37,9 +42,15 @@ export const MeetingItem = Type.Object({
   agenda: Type.String(),
   chairedBy: Nullable(Type.String()),
   minutes: Nullable(
-    Type.String({ description: 'Biên bản (văn bản); tệp đính kèm sẽ liên kết khi có phân hệ tệp' }),
+    Type.String({ description: 'Tóm tắt biên bản (văn bản); bản biên bản đã ký, ảnh: tệp đính kèm' }),
   ),
+  cancelledOn: Nullable(IsoDate),
+  cancelReason: Nullable(Type.String()),
+  attachments: Type.Array(Attachment, {
+    description: 'Biên bản đã ký (bản chụp), ảnh cuộc họp: tải qua /api/attachments',
+  }),
   conclusions: Type.Array(TaskItem),
+  canEdit: Type.Boolean({ description: 'Người xem được sửa, hủy cuộc họp, đính kèm tệp' }),
 });
 export type MeetingItem = Static<typeof MeetingItem>;
 
@@ -82,3 +93,9 @@ export const UpdateMeetingBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateMeetingBody = Static<typeof UpdateMeetingBody>;
+
+export const CancelMeetingBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500, description: 'Lý do hủy (ghi nhầm, không họp…)' }) },
+  { additionalProperties: false },
+);
+export type CancelMeetingBody = Static<typeof CancelMeetingBody>;

@@ -90,6 +90,9 @@ export const ProgrammeDocument = Type.Object({
   id: Id,
   documentId: Nullable(Id),
   reference: Type.String({ description: 'Số, ký hiệu văn bản chỉ đạo, ví dụ "Chỉ thị 09-CT/TW"' }),
+  title: Nullable(
+    Type.String({ description: 'Trích yếu của văn bản trong danh mục (khi người xem được xem)' }),
+  ),
 });
 
 export const ProgrammeItem = Type.Object({
@@ -130,6 +133,10 @@ export const ProgrammeDetail = Type.Object({
   ...{
     plans: Type.Array(PlanItem),
     canPlan: Type.Boolean({ description: 'Người xem được lập kế hoạch thực hiện' }),
+    canEdit: Type.Boolean({
+      description:
+        'Người xem được sửa chương trình (chương trình của đơn vị trong phạm vi; cấp Trung ương: chỉ cấp Trung ương)',
+    }),
   },
 });
 export type ProgrammeDetail = Static<typeof ProgrammeDetail>;
@@ -147,6 +154,32 @@ export type PlanDetail = Static<typeof PlanDetail>;
 export const ProgrammeIdParams = Type.Object({ id: Id });
 export const PlanIdParams = Type.Object({ planId: Id });
 
+const PhaseInput = Type.Object(
+  {
+    id: Type.Optional(Id),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    startsOn: IsoDate,
+    endsOn: Type.Optional(Nullable(IsoDate)),
+    note: OptionalText(500),
+  },
+  { additionalProperties: false },
+);
+
+/** A document of the directive documents registry (`documentId`), or the name of one not in it (`reference`). */
+const DocumentInput = Type.Object(
+  {
+    documentId: Type.Optional(Nullable(Id)),
+    reference: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Chỉ cho văn bản chưa có trong danh mục: số, ký hiệu, ví dụ "Chỉ thị 09-CT/TW"',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const CreateProgrammeBody = Type.Object(
   {
     number: Type.String({ minLength: 1, maxLength: 60 }),
@@ -155,34 +188,33 @@ export const CreateProgrammeBody = Type.Object(
     level: ProgrammeLevel,
     unitId: Type.Optional(Nullable(Id)),
     signedOn: Type.Optional(Nullable(IsoDate)),
-    phases: Type.Array(
-      Type.Object(
-        {
-          name: Type.String({ minLength: 1, maxLength: 100 }),
-          startsOn: IsoDate,
-          endsOn: Type.Optional(Nullable(IsoDate)),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 10 },
-    ),
-    documents: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            reference: Type.String({ minLength: 1, maxLength: 200 }),
-            documentId: Type.Optional(Nullable(Id)),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 20 },
-      ),
-    ),
+    phases: Type.Array(PhaseInput, { minItems: 1, maxItems: 10 }),
+    documents: Type.Optional(Type.Array(DocumentInput, { maxItems: 20 })),
     notes: OptionalText(2000),
   },
   { additionalProperties: false },
 );
 export type CreateProgrammeBody = Static<typeof CreateProgrammeBody>;
+
+/**
+ * Changes to a programme. Its level and unit stay as recorded. `phases` lists every phase to keep (with `id`) or
+ * add (without); a phase left out is removed unless a plan implements it. `documents` replaces the list.
+ */
+export const UpdateProgrammeBody = Type.Object(
+  {
+    number: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    parties: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 2, maxItems: 10 }),
+    ),
+    signedOn: Type.Optional(Nullable(IsoDate)),
+    phases: Type.Optional(Type.Array(PhaseInput, { minItems: 1, maxItems: 10 })),
+    documents: Type.Optional(Type.Array(DocumentInput, { maxItems: 20 })),
+    notes: OptionalText(2000),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateProgrammeBody = Static<typeof UpdateProgrammeBody>;
 
 export const PlanBody = Type.Object(
   {

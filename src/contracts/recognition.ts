@@ -6,6 +6,7 @@ import {
   RECORD_STATUSES,
   STANDARD_TARGETS,
 } from '../domain/recognition.js';
+import { ATTACHMENT_ID_PATTERN, Attachment } from './attachments.js';
 import { AuditEvent } from './audit.js';
 import { Id, IsoDate, ListResponse, PageQuery, StringEnum } from './common.js';
 import { HierarchyBasis, Nullable, OptionalText, RecordUnit, SummaryResponse } from './registry.js';
@@ -219,7 +220,23 @@ export const MeetingBody = Type.Object(
     meetingDate: IsoDate,
     meetingChair: Type.String({ minLength: 2, maxLength: 150 }),
     meetingAttendees: Type.Integer({ minimum: 1, maximum: 100000 }),
-    meetingMinutes: Type.String({ minLength: 10, maxLength: 10000 }),
+    meetingMinutes: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 10,
+          maxLength: 10000,
+          description: 'Nội dung, kết luận (hoặc tải bản chụp biên bản: minutesAttachmentId)',
+        }),
+      ),
+    ),
+    minutesAttachmentId: Type.Optional(
+      Nullable(
+        Type.String({
+          pattern: ATTACHMENT_ID_PATTERN,
+          description: 'Bản chụp biên bản đã ký: mã tệp đã đính kèm vào hồ sơ (POST /api/attachments)',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -235,7 +252,15 @@ export const EvidenceBody = Type.Object(
     kind: EvidenceKind,
     teamId: Type.Optional(Nullable(Id)),
     modelId: Type.Optional(Nullable(Id)),
-    attachmentId: Type.Optional(Nullable(Id)),
+    attachmentId: Type.Optional(
+      Nullable(
+        Type.String({
+          pattern: ATTACHMENT_ID_PATTERN,
+          description:
+            'Tệp minh chứng: mã tệp đã đính kèm vào hồ sơ (POST /api/attachments?entityType=recognition_record)',
+        }),
+      ),
+    ),
     description: Type.String({ minLength: 3, maxLength: 500 }),
   },
   { additionalProperties: false },
@@ -248,7 +273,7 @@ export const Evidence = Type.Object({
   kind: EvidenceKind,
   teamId: Nullable(Id),
   modelId: Nullable(Id),
-  attachmentId: Nullable(Id),
+  attachment: Nullable(Attachment),
   description: Type.String(),
   linkedName: Nullable(Type.String({ description: 'Tên tổ hoặc mô hình được liên kết' })),
   createdAt: Type.String({ format: 'date-time' }),
@@ -351,6 +376,10 @@ export const RecordDetail = Type.Object({
     meetingChair: Nullable(Type.String()),
     meetingAttendees: Nullable(Type.Integer()),
     meetingMinutes: Nullable(Type.String()),
+    minutesFile: Nullable(Attachment),
+    attachments: Type.Array(Attachment, {
+      description: 'Mọi tệp của hồ sơ: bản chụp nghị quyết, kế hoạch, bản đăng ký, biên bản, tệp minh chứng',
+    }),
     reviewComment: Nullable(Type.String()),
     decisionSigner: Nullable(Type.String()),
     decisionSignerTitle: Nullable(Type.String()),

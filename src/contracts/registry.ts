@@ -139,3 +139,16 @@ export const XlsxFile = {
     },
   },
 };
+
+/** Deleting a record entered by mistake: the reason is kept in the audit trail with the record as it was. */
+export const DeleteRecordBody = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 3,
+      maxLength: 500,
+      description: 'Lý do xóa (ví dụ: ghi trùng, ghi nhầm đơn vị)',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type DeleteRecordBody = Static<typeof DeleteRecordBody>;

@@ -199,6 +199,7 @@ export const HelperBody = Type.Object(
 export type HelperBody = Static<typeof HelperBody>;
 
 export const EndHelperBody = Type.Object({ endedOn: IsoDate }, { additionalProperties: false });
+export type EndHelperBody = Static<typeof EndHelperBody>;
 export const HelperParams = Type.Object({ id: Id, helperId: Id });
 
 export const SupportBody = Type.Object(

@@ -20,7 +20,11 @@ import {
 } from './reintegration.js';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, TEAM_KIND_LABELS, TEAM_KINDS } from './teams.js';
 
-export type Aggregation = 'sum' | 'distinct';
+/**
+ * `sum` of a quantity, count of `distinct` things, or a `share` (percent) of two other columns computed after the
+ * counts are rolled up (never summed: the share of a total is the ratio of the sums).
+ */
+export type Aggregation = 'sum' | 'distinct' | 'share';
 
 export interface DimensionValue {
   key: string;
@@ -40,6 +44,10 @@ export interface IndicatorDefinition {
   unitOfMeasure: string;
   aggregation: Aggregation;
   dimension?: IndicatorDimension;
+  /** For `share`: the column keys (`indicator` or `indicator:value`) divided, in percent. */
+  share?: { numerator: string; denominator: string };
+  /** How the figure is computed from which records, for the catalogue. */
+  description?: string;
 }
 
 /** Whose hierarchy a count is laid on: the units as they were on the date, or today's units via the lineage. */
@@ -77,6 +85,7 @@ export const DIMENSIONS = {
     ],
   },
   awardForm: { code: 'award_form', name: 'Hình thức khen thưởng' },
+  crimeCategory: { code: 'crime_category', name: 'Loại tin báo' },
   awardIssuer: { code: 'award_issuer', name: 'Cấp khen thưởng' },
   recipientClass: {
     code: 'recipient_class',
@@ -169,6 +178,20 @@ export const INDICATORS = {
     name: 'Địa điểm tổ chức Ngày hội toàn dân bảo vệ ANTQ',
     unitOfMeasure: 'địa điểm',
     aggregation: 'distinct',
+    dimension: DIMENSIONS.festivalSiteType,
+  },
+  festivalGifts: {
+    code: 'festival_gifts',
+    name: 'Suất quà tặng tại Ngày hội toàn dân bảo vệ ANTQ',
+    unitOfMeasure: 'suất',
+    aggregation: 'sum',
+    dimension: DIMENSIONS.festivalSiteType,
+  },
+  festivalGiftsValue: {
+    code: 'festival_gifts_value',
+    name: 'Giá trị quà tặng tại Ngày hội toàn dân bảo vệ ANTQ',
+    unitOfMeasure: 'đồng',
+    aggregation: 'sum',
     dimension: DIMENSIONS.festivalSiteType,
   },
   learners: {
@@ -285,12 +308,118 @@ export const INDICATORS = {
     aggregation: 'distinct',
     dimension: DIMENSIONS.classificationLevel,
   },
+  // ---- added for the reviews (sơ kết, tổng kết): every figure that public reviews print ----
+  steeringCommittees: {
+    code: 'steering_committees',
+    name: 'Ban Chỉ đạo đang hoạt động',
+    unitOfMeasure: 'ban',
+    aggregation: 'distinct',
+    description: 'Tổ, đội, ban loại "Ban Chỉ đạo" thành lập trước và chưa giải thể tại ngày cuối kỳ.',
+  },
+  teamMembersByKind: {
+    code: 'team_members_by_kind',
+    name: 'Thành viên đang công tác theo loại tổ, đội, ban',
+    unitOfMeasure: 'người',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.teamKind,
+  },
+  modelsNew: {
+    code: 'models_new',
+    name: 'Mô hình mới xây dựng trong kỳ',
+    unitOfMeasure: 'mô hình',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.modelKind,
+    description: 'Mô hình có ngày bắt đầu trong kỳ, tính tại đơn vị chủ trì.',
+  },
+  modelUnits: {
+    code: 'model_units',
+    name: 'Đơn vị có mô hình tự quản',
+    unitOfMeasure: 'đơn vị',
+    aggregation: 'distinct',
+    description: 'Đơn vị tham gia ít nhất một mô hình đang duy trì tại ngày cuối kỳ.',
+  },
+  awardsCollectiveByForm: {
+    code: 'awards_collective',
+    name: 'Tập thể được khen thưởng trong kỳ',
+    unitOfMeasure: 'tập thể',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.awardForm,
+  },
+  awardsIndividualByForm: {
+    code: 'awards_individual',
+    name: 'Cá nhân được khen thưởng trong kỳ',
+    unitOfMeasure: 'cá nhân',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.awardForm,
+  },
+  crimeReportsReceived: {
+    code: 'crime_reports_received',
+    name: 'Tin báo, tố giác tội phạm tiếp nhận trong kỳ',
+    unitOfMeasure: 'tin',
+    aggregation: 'distinct',
+    dimension: DIMENSIONS.crimeCategory,
+    description:
+      'Tin báo có ngày tiếp nhận trong kỳ, tính tại đơn vị đang thụ lý tin báo; chỉ đếm, không có nội dung tin báo.',
+  },
+  crimeReportsValuable: {
+    code: 'crime_reports_valuable',
+    name: 'Tin báo có giá trị',
+    unitOfMeasure: 'tin',
+    aggregation: 'distinct',
+  },
+  crimeCasesSolved: {
+    code: 'crime_cases_solved',
+    name: 'Số vụ việc được làm rõ từ tin báo',
+    unitOfMeasure: 'vụ',
+    aggregation: 'sum',
+  },
+  crimePersonsArrested: {
+    code: 'crime_persons_arrested',
+    name: 'Số người bị bắt giữ, xử lý từ tin báo',
+    unitOfMeasure: 'người',
+    aggregation: 'sum',
+  },
+  crimePropertyRecovered: {
+    code: 'crime_property_recovered',
+    name: 'Giá trị tài sản thu hồi từ tin báo',
+    unitOfMeasure: 'đồng',
+    aggregation: 'sum',
+  },
+  standardRegisteredShare: {
+    code: 'standard_registered_share',
+    name: 'Tỷ lệ đơn vị đăng ký tiêu chuẩn "An toàn về an ninh, trật tự"',
+    unitOfMeasure: '%',
+    aggregation: 'share',
+    share: { numerator: 'standard_records', denominator: 'standard_units' },
+  },
+  standardRecognisedShare: {
+    code: 'standard_recognised_share',
+    name: 'Tỷ lệ đơn vị được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự"',
+    unitOfMeasure: '%',
+    aggregation: 'share',
+    share: { numerator: 'standard_records:recognised', denominator: 'standard_units' },
+  },
 } satisfies Record<string, IndicatorDefinition>;
+
+/** Every indicator of the catalogue, in catalogue order. */
+export const ALL_INDICATORS: readonly IndicatorDefinition[] = Object.values(INDICATORS);
+
+export function findIndicator(code: string): IndicatorDefinition | undefined {
+  return ALL_INDICATORS.find((definition) => definition.code === code);
+}
+
+/** The indicators a share is computed from (itself for any other indicator). */
+export function shareInputs(definition: IndicatorDefinition): string[] {
+  if (!definition.share) return [definition.code];
+  return [definition.share.numerator, definition.share.denominator].map((key) => key.split(':')[0]!);
+}
 
 export const ACTIVITY_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [
   INDICATORS.activities,
   INDICATORS.activityParticipants,
   INDICATORS.festivalSites,
+  INDICATORS.festivalGifts,
+  INDICATORS.festivalGiftsValue,
   INDICATORS.learners,
 ];
 export const AWARD_SUMMARY_INDICATORS: readonly IndicatorDefinition[] = [

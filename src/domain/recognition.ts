@@ -270,13 +270,57 @@ export function defaultCycle(target: StandardTarget, year: number): CycleSetting
   };
 }
 
-export function cycleProblems(settings: CycleSettings): Problem[] {
+const CYCLE_DATE_LABELS = {
+  windowFrom: 'Ngày bắt đầu kỳ đánh giá',
+  windowTo: 'Ngày kết thúc kỳ đánh giá',
+  registrationDeadline: 'Hạn đăng ký',
+  decisionDeadline: 'Hạn ra quyết định công nhận',
+  classificationDeadline: 'Hạn phân loại phong trào',
+} as const;
+
+/** What is wrong with a cycle's settings; with the year, every date must also lie in that year or the one before. */
+export function cycleProblems(settings: CycleSettings, year?: number): Problem[] {
   const problems: Problem[] = [];
+  if (year !== undefined) {
+    const first = day(year - 1, 1, 1);
+    const last = day(year, 12, 31);
+    for (const [field, label] of Object.entries(CYCLE_DATE_LABELS)) {
+      const value = settings[field as keyof typeof CYCLE_DATE_LABELS];
+      if (value < first || value > last) {
+        problems.push({
+          code: 'cycle.year_range',
+          message: `${label} của kỳ năm ${year} phải trong năm ${year - 1} hoặc ${year}`,
+          field,
+        });
+      }
+    }
+  }
   if (settings.windowFrom > settings.windowTo) {
     problems.push({
       code: 'cycle.window_order',
       message: 'Ngày bắt đầu kỳ đánh giá phải trước ngày kết thúc',
       field: 'windowTo',
+    });
+  }
+  if (settings.registrationDeadline < settings.windowFrom) {
+    problems.push({
+      code: 'cycle.registration_before_window',
+      message: 'Hạn đăng ký không được trước ngày bắt đầu kỳ đánh giá',
+      field: 'registrationDeadline',
+    });
+  }
+  if (settings.decisionDeadline < settings.windowTo) {
+    problems.push({
+      code: 'cycle.decision_before_window_end',
+      message: 'Hạn ra quyết định công nhận không được trước ngày kết thúc kỳ đánh giá',
+      field: 'decisionDeadline',
+    });
+  }
+  if (settings.classificationDeadline < settings.windowTo) {
+    problems.push({
+      code: 'cycle.classification_before_window_end',
+      message: 'Hạn phân loại phong trào không được trước ngày kết thúc kỳ đánh giá',
+      field: 'classificationDeadline',
     });
   }
   if (settings.registrationDeadline > settings.decisionDeadline) {

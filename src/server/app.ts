@@ -45,6 +45,8 @@ import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { classificationRoutes } from './modules/recognition/classification.routes.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
+import { reportExportRoutes } from './modules/reports/reports.export.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions) {
     pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
     lookupMaxFailures: deps.config.lookupMaxFailures,
     files: deps.files,
+    videoMaxBytes: deps.config.reportVideoMaxMegabytes * 1024 * 1024,
   });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({
@@ -190,9 +193,13 @@ export async function buildApp(options: AppOptions) {
       await reintegrationRoutes(api, deps);
       await programmesRoutes(api, deps);
       await committeesRoutes(api, deps);
+      await reportsRoutes(api, deps);
+      await reportExportRoutes(api, deps);
       await crimeReportRoutes(api, deps, crimeReports);
       await publicReportRoutes(api, deps.database.db, crimeReports, {
         submitsPerHour: deps.config.publicSubmitsPerHour,
+        fileMaxMegabytes: deps.config.attachmentMaxMegabytes,
+        videoMaxMegabytes: deps.config.reportVideoMaxMegabytes,
       });
       await portalRoutes(api, deps);
       await notificationsRoutes(api, deps);

@@ -15,6 +15,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDateVi, todayInVietnam } from '../../src/domain/dates.js';
 import { queryRows } from '../../src/server/db/client.js';
+import { AWARD_COLUMNS, AWARD_SHEET } from '../../src/server/modules/awards/awards.import.js';
+import { sheetFile } from '../helpers/registries.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/users.js';
 import { chooseOption, type E2e, screenshot, startE2e, typeDate } from './harness.js';
 
@@ -178,5 +180,103 @@ describe('activities', () => {
     await page.getByRole('heading', { level: 1, name: 'Đèn đường hỏng ở ngã ba chợ' }).waitFor();
     await page.getByText('0905123456').waitFor();
     await screenshot(page, '40-y-kien');
+  });
+
+  test('import awards from Excel, delete one entered by mistake, and the movement lists', async () => {
+    const [unit] = await queryRows<{ name: string }>(
+      e2e.database.db,
+      sql`select v.full_name as name from unit_versions v where v.unit_id = ${commune.id} order by v.valid_from desc nulls last limit 1`,
+    );
+    const row = {
+      recipientType: 'Tập thể',
+      unitId: `${unit!.name} [#${commune.id}]`,
+      formId: 'Giấy khen',
+      issuerId: 'UBND xã',
+      reason: 'Thành tích xuất sắc',
+      periodFrom: 2024,
+      phase: 'Nhập Excel kiểm thử',
+    };
+    const badFile = path.join(folder, 'khen-thuong-loi.xlsx');
+    writeFileSync(
+      badFile,
+      await sheetFile(AWARD_SHEET, AWARD_COLUMNS, [
+        row,
+        { ...row, recipientType: 'Cá nhân' },
+        { ...row, periodFrom: 'năm ngoái' },
+      ]),
+    );
+    await page.goto(`${e2e.baseUrl}/khen-thuong`);
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Nhập khen thưởng từ Excel' });
+    await drawer.locator('input[type=file]').setInputFiles(badFile);
+    await drawer.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await drawer.getByText(/Có 2 lỗi: chưa ghi dòng nào/).waitFor();
+    const errors = drawer.getByRole('table', { name: 'Các dòng bị lỗi' });
+    await errors.getByRole('row', { name: /Khen thưởng\s*3\s*Họ tên cá nhân/ }).waitFor();
+    await errors.getByRole('row', { name: /Khen thưởng\s*4\s*Năm/ }).waitFor();
+    await screenshot(page, '41-nhap-khen-thuong-loi');
+
+    const goodFile = path.join(folder, 'khen-thuong.xlsx');
+    writeFileSync(
+      goodFile,
+      await sheetFile(AWARD_SHEET, AWARD_COLUMNS, [row, { ...row, formId: 'Bằng khen' }]),
+    );
+    await drawer.getByRole('button', { name: 'Chọn tệp khác' }).click();
+    await drawer.locator('input[type=file]').setInputFiles(goodFile);
+    await drawer.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await drawer.getByRole('button', { name: 'Ghi 2 dòng vào hệ thống' }).click();
+    await drawer.getByText(/Đã ghi: 2 dòng "Khen thưởng"/).waitFor();
+    await screenshot(page, '42-nhap-khen-thuong-xong');
+    await drawer.getByRole('button', { name: 'Đóng' }).first().click();
+
+    // One of them was a mistake: it goes, with the reason kept in the audit trail.
+    const [imported] = await queryRows<{ id: number }>(
+      e2e.database.db,
+      sql`select id from awards where phase = 'Nhập Excel kiểm thử' order by id desc limit 1`,
+    );
+    const id = imported!.id;
+    await page.goto(`${e2e.baseUrl}/khen-thuong/${id}`);
+    await page.getByText('Nhập Excel kiểm thử').waitFor();
+    await page.getByRole('button', { name: 'Xóa' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Xóa bản ghi ghi nhầm' });
+    await confirm.getByLabel('Lý do xóa').fill('Ghi trùng với đề nghị đã lập trên trang');
+    await screenshot(page, '43-xoa-ban-ghi');
+    await confirm.getByRole('button', { name: 'Xóa bản ghi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Khen thưởng' }).waitFor();
+    const [event] = await queryRows<{ action: string }>(
+      e2e.database.db,
+      sql`select action from audit_events where entity_type = 'award' and entity_id = ${String(id)} order by id desc limit 1`,
+    );
+    expect(event?.action).toBe('award.deleted');
+
+    // The officer records the commune's population; the list of kinds is the administrator's.
+    await page.goto(`${e2e.baseUrl}/quan-tri/danh-muc`);
+    await page.getByRole('heading', { level: 1, name: 'Danh mục phong trào' }).waitFor();
+    await page.getByRole('cell', { name: '1.200', exact: true }).waitFor();
+    await screenshot(page, '44-dan-so-don-vi');
+    await page.getByRole('tab', { name: 'Loại hoạt động' }).click();
+    await page.getByText('Chỉ quản trị hệ thống được sửa danh mục này.').waitFor();
+
+    await makeUser(e2e.database.db, 'admin', 'VN', 'e2e.quantri.danhmuc');
+    const admin = await e2e.desktop();
+    const login = await admin.request.post(`${e2e.baseUrl}/api/auth/login`, {
+      data: { username: 'e2e.quantri.danhmuc', password: TEST_PASSWORD },
+    });
+    expect(login.status(), await login.text()).toBe(200);
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${e2e.baseUrl}/quan-tri/danh-muc`);
+    await adminPage
+      .getByRole('cell', { name: 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc', exact: true })
+      .waitFor();
+    await adminPage.getByLabel('Tên mục mới').fill('Hội thao an ninh (kiểm thử)');
+    await adminPage.getByRole('button', { name: 'Thêm' }).click();
+    await adminPage.getByRole('cell', { name: 'Hội thao an ninh (kiểm thử)', exact: true }).waitFor();
+    await adminPage.getByRole('switch', { name: 'Đang dùng: Hội thao an ninh (kiểm thử)' }).click();
+    await adminPage.getByText('Đã lưu.').waitFor();
+    await screenshot(adminPage, '45-danh-muc-loai-hoat-dong');
+    await adminPage.getByRole('tab', { name: 'Hình thức khen thưởng' }).click();
+    await adminPage.getByRole('cell', { name: 'Kỷ niệm chương', exact: true }).waitFor();
+    await screenshot(adminPage, '46-danh-muc-hinh-thuc');
+    await admin.close();
   });
 });

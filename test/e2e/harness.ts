@@ -1,9 +1,10 @@
 /**
- * What every browser journey needs: the server as `npm start` runs it (a fresh embedded database, the official
- * units, the demo data, the built web app) on a free port, and Debian's Chromium driven by playwright-core.
- * Each test file starts its own, so no file depends on another's rows.
+ * What every browser journey needs: the server as `npm start` runs it (an embedded database with the official
+ * units and the demo data, the built web app) on a free port, and Debian's Chromium driven by playwright-core.
+ * Each test file starts its own on its own copy of the run's prepared data folder, so no file depends on another's
+ * rows.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +16,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core';
+import { inject } from 'vitest';
 import { type AppInstance, buildApp } from '../../src/server/app.js';
 import { prepareDatabase } from '../../src/server/bootstrap/first-start.js';
 import { loadConfig, loadTestConfig, PROJECT_ROOT } from '../../src/server/config.js';
@@ -50,6 +52,9 @@ export async function startE2e(): Promise<E2e> {
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'antq-e2e-'));
+  // A copy of the data folder the run prepared once (test/e2e/global-setup.ts): the start below finds it already
+  // loaded, as a restarted server does.
+  cpSync(inject('e2eDataTemplate'), dataDir, { recursive: true });
   const config = loadConfig({ ANTQ_DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', ANTQ_DEMO: '1' });
   const database = await openDatabase(config);
   let app: AppInstance | undefined;

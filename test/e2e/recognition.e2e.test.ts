@@ -2,7 +2,8 @@
  * The yearly safety standard in a real browser, on the demo data: the demo village head self-assesses criterion by
  * criterion with evidence and a meeting record and submits; the commune police return one criterion with a comment;
  * the village fixes it and submits again; the commune recognises it and the certificate is offered. Then the
- * province's summary with its map, the criteria sets and the classification pages are opened and photographed.
+ * province's summary with its map, the criteria sets, the cycles and levels admin pages and the classification pages
+ * are opened and photographed. The village also uploads a scanned document as evidence for a criterion.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -81,6 +82,24 @@ describe('safety standard journey', () => {
         .locator('.ant-tag', { hasText: `Biên bản kiểm tra tiêu chí ${code}` })
         .waitFor();
     }
+
+    // A scanned document as evidence: stored through the attachments module, shown as a download on the criterion.
+    await criterion(village, '5')
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'bien-ban-binh-xet-to-an-ninh.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(
+          '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+        ),
+      });
+    await criterion(village, '5')
+      .getByRole('link', { name: 'Tải bien-ban-binh-xet-to-an-ninh.pdf' })
+      .waitFor();
+    await village
+      .locator('.ant-card', { hasText: 'Tệp của hồ sơ' })
+      .getByText('bien-ban-binh-xet-to-an-ninh.pdf')
+      .waitFor();
 
     await village.getByLabel('Ngày họp').click();
     await village.getByLabel('Ngày họp').fill('20/10/2026');
@@ -165,6 +184,23 @@ describe('the other pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Bộ tiêu chí' }).waitFor();
     await page.getByText('Đã khóa (đã dùng)').first().waitFor();
     await screenshot(page, 'recognition-9-criteria-sets');
+    await page.goto(`${baseUrl}/an-toan-antt/ky-danh-gia`);
+    await page.getByRole('heading', { level: 1, name: 'Kỳ đánh giá và thời hạn' }).waitFor();
+    await page.getByRole('button', { name: 'Sửa Khu dân cư' }).click();
+    await page.locator('.ant-modal').getByText('Cấp xét công nhận').waitFor();
+    // The photograph waits for the modal's opening animation to end.
+    await page.locator('.ant-modal').evaluate((modal) => {
+      const animated = modal as unknown as {
+        getAnimations(options: { subtree: boolean }): Array<{ finished: Promise<unknown> }>;
+      };
+      return Promise.all(animated.getAnimations({ subtree: true }).map((item) => item.finished));
+    });
+    await screenshot(page, 'recognition-11-cycle-edit');
+    await page.locator('.ant-modal').getByRole('button', { name: 'Hủy' }).click();
+    await page.goto(`${baseUrl}/phan-loai-phong-trao/muc-xep-loai`);
+    await page.getByRole('heading', { level: 1, name: 'Mức xếp loại và phiếu chấm điểm' }).waitFor();
+    await page.getByRole('cell', { name: 'Đang áp dụng' }).first().waitFor();
+    await screenshot(page, 'recognition-12-levels');
     await page.goto(`${baseUrl}/phan-loai-phong-trao`);
     await page.getByRole('heading', { level: 1, name: 'Phân loại phong trào' }).waitFor();
     await page.getByRole('cell', { name: 'Đã duyệt' }).first().waitFor();

@@ -2,14 +2,15 @@
  * Reintegration and coordination in a real browser, on the demo data: a commune police officer opens a file,
  * records a job placement, marks the person reintegrated and sees the figures of the list page change; a Front
  * officer sees only the files they help with, without the sentence summary; the programme, plan and steering
- * committee pages show the demo plans and meetings.
+ * committee pages show the demo plans and meetings; a commune records its own programme implementing a directive
+ * of the documents registry, and attaches the signed minutes to a committee meeting.
  */
 import { sql } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/server/db/client.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/users.js';
-import { type E2e, screenshot, startE2e } from './harness.js';
+import { chooseOption, type E2e, screenshot, startE2e, typeDate } from './harness.js';
 
 let e2e: E2e;
 let baseUrl: string;
@@ -90,6 +91,12 @@ describe('commune police', () => {
     await page.getByRole('tooltip').getByRole('button', { name: 'Lưu' }).click();
     await page.locator('.page-header').getByText('Đã tái hòa nhập').waitFor();
     await screenshot(page, 'reintegration-detail-after');
+    await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa thông tin người được giúp đỡ' });
+    await edit.getByRole('textbox', { name: 'Họ và tên' }).waitFor();
+    await screenshot(page, 'reintegration-edit-dialog');
+    await edit.getByRole('button', { name: 'Hủy' }).click();
+    await edit.waitFor({ state: 'hidden' });
 
     await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
     await page.getByRole('link', { name: 'Trần Văn Mẫu' }).waitFor();
@@ -124,6 +131,63 @@ describe('commune police', () => {
     await page.locator('.ant-table-row a').first().click();
     await page.getByText('Họp sơ kết 6 tháng đầu năm 2026 (mẫu)').waitFor();
     await screenshot(page, 'committee-detail');
+
+    // The signed minutes, scanned, on the meeting.
+    const meeting = page.locator('.meeting-card', { hasText: 'Họp sơ kết 6 tháng đầu năm 2026 (mẫu)' });
+    await meeting.locator('.attachments input[type=file]').setInputFiles({
+      name: 'bien-ban-hop-so-ket.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await meeting.getByText('bien-ban-hop-so-ket.pdf').waitFor();
+    await screenshot(page, 'committee-meeting-minutes');
+    await meeting.getByRole('button', { name: 'Hủy cuộc họp' }).click();
+    await page.getByRole('dialog', { name: 'Hủy cuộc họp' }).getByLabel('Lý do hủy').waitFor();
+    await screenshot(page, 'committee-meeting-cancel-dialog');
+    await page
+      .getByRole('dialog', { name: 'Hủy cuộc họp' })
+      .getByRole('button', { name: 'Hủy', exact: true })
+      .click();
+  }, 60_000);
+
+  test('a commune records its own programme implementing a directive of the registry', async () => {
+    await page.goto(`${baseUrl}/chuong-trinh-phoi-hop`);
+    await page.getByRole('button', { name: 'Ghi nhận chương trình' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Ghi nhận chương trình phối hợp' });
+    await drawer.getByLabel('Số chương trình').fill('03/CTPH-CAX-MTTQ');
+    await drawer
+      .getByLabel('Tên chương trình')
+      .fill('Chương trình phối hợp giữ gìn an ninh trật tự ở khu dân cư (kiểm thử)');
+    await drawer.getByRole('textbox', { name: 'Bên thứ 1' }).fill('Công an xã');
+    await drawer.getByRole('textbox', { name: 'Bên thứ 2' }).fill('Ủy ban MTTQ Việt Nam xã');
+    await drawer.getByRole('textbox', { name: 'Tên giai đoạn' }).fill('Giai đoạn 2026–2030');
+    await typeDate(drawer.getByPlaceholder('Từ ngày'), '01/01/2026');
+    await typeDate(drawer.getByPlaceholder('Đến ngày'), '31/12/2030');
+    await drawer.getByRole('button', { name: 'Thêm văn bản' }).click();
+    await chooseOption(
+      drawer.getByRole('combobox', { name: 'Tìm văn bản theo số hoặc trích yếu' }),
+      'Chỉ thị 09-CT/TW',
+      '09-CT',
+    );
+    await drawer.getByRole('button', { name: 'Thêm văn bản' }).click();
+    await drawer
+      .getByRole('textbox', { name: 'Hoặc số, ký hiệu văn bản ngoài danh mục' })
+      .nth(1)
+      .fill('Công văn 15/CV-UBND');
+    await screenshot(page, 'programme-form');
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('heading', { name: 'Chương trình phối hợp số 03/CTPH-CAX-MTTQ' }).waitFor();
+    await page.getByRole('link', { name: 'Chỉ thị 09-CT/TW' }).waitFor();
+    await page.getByText('Công văn 15/CV-UBND').waitFor();
+    await screenshot(page, 'programme-created');
+    await page.getByRole('button', { name: 'Sửa chương trình' }).click();
+    await page
+      .getByRole('dialog', { name: 'Sửa chương trình phối hợp số 03/CTPH-CAX-MTTQ' })
+      .getByText('Chỉ thị 09-CT/TW', { exact: false })
+      .waitFor();
+    await screenshot(page, 'programme-edit');
   }, 60_000);
 });
 

@@ -113,3 +113,33 @@ export const DECISION = {
   decisionSigner: 'Trần Văn Ký',
   decisionSignerTitle: 'Chủ tịch',
 };
+
+/** A small PDF attached to a record through the attachments module (multipart, as the browser sends it). */
+export function uploadPdf(
+  app: TestApp,
+  user: SignedIn,
+  entityType: 'recognition_record' | 'classification_record',
+  entityId: number,
+  fileName = 'bien-ban-kiem-tra.pdf',
+) {
+  const boundary = `----antq${randomBytes(8).toString('hex')}`;
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+  return app.inject({
+    method: 'POST',
+    url: `/api/attachments?entityType=${entityType}&entityId=${entityId}`,
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie: user.cookie,
+      'x-csrf-token': user.csrfToken,
+    },
+  });
+}

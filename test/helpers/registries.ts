@@ -4,9 +4,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { JobState } from '../../src/contracts/jobs.js';
+import type { ImportResult } from '../../src/contracts/registry.js';
 import { type Database, queryRows } from '../../src/server/db/client.js';
+import { type TemplateColumn, templateHeader } from '../../src/server/registry/xlsx.js';
 import type { TestApp } from './app.js';
 import type { SignedIn } from './users.js';
 
@@ -96,4 +99,33 @@ export async function waitForJob(
     seen.push(state);
   }
   return seen;
+}
+
+/** An .xlsx with one sheet laid out like a template: the header row, then one row per object (by column key). */
+export async function sheetFile(
+  sheetName: string,
+  columns: ReadonlyArray<TemplateColumn>,
+  rows: ReadonlyArray<Record<string, string | number | Date | null | undefined>>,
+): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(sheetName);
+  sheet.addRow(columns.map(templateHeader));
+  for (const row of rows) sheet.addRow(columns.map((column) => row[column.key] ?? null));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Uploads an import file and waits for its job: the import's result. */
+export async function importFile(
+  app: TestApp,
+  user: SignedIn,
+  url: string,
+  file: Buffer,
+): Promise<ImportResult> {
+  const response = await upload(app, user, url, file);
+  if (response.statusCode !== 200 && response.statusCode !== 202) {
+    throw new Error(`import: ${response.statusCode} ${response.body}`);
+  }
+  const last = (await waitForJob(user, response.json() as JobState)).at(-1)!;
+  if (!last.result) throw new Error(`import failed: ${JSON.stringify(last.error)}`);
+  return last.result as ImportResult;
 }

@@ -66,10 +66,18 @@ export async function seedRegistryDemo(
       notes: DEMO_NOTE,
     });
     teams += 1;
-    for (const role of ['chairman', 'vice_chairman', 'committee_member', 'committee_member'] as const) {
+    const place = `${commune.typeName} ${commune.name}`;
+    for (const [role, position, organisation] of [
+      ['chairman', 'Chủ tịch', `Ủy ban nhân dân ${place}`],
+      ['vice_chairman', 'Trưởng Công an', `Công an ${place}`],
+      ['committee_member', 'Chủ tịch', `Ủy ban MTTQ Việt Nam ${place}`],
+      ['committee_member', 'Bí thư', `Đoàn Thanh niên ${place}`],
+    ] as const) {
       await addMember(db, actor, committee.id, {
         ...person(seed++),
         role,
+        position,
+        organisation,
         joinedOn: '2025-07-01',
         notes: DEMO_NOTE,
       });

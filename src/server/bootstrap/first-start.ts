@@ -10,6 +10,7 @@ import { FieldCipher, loadOrCreateKey } from '../lib/crypto.js';
 import { ensureInitialAdmin } from '../modules/accounts/accounts.service.js';
 import { ensureReferenceProgrammes } from '../modules/programmes/programmes.service.js';
 import { seedStandards } from '../modules/recognition/recognition.seed.js';
+import { ensureBuiltInTemplates } from '../modules/reports/reports.service.js';
 import { importOfficialUnits } from '../modules/units/units.service.js';
 import { ensureAggregates } from '../reporting/aggregates.js';
 import { seedDemo } from './demo.js';
@@ -45,6 +46,8 @@ export async function prepareDatabase(
   const initialAdminPassword = await ensureInitialAdmin(database.db, systemActor('khởi tạo hệ thống'));
   if (await ensureReferenceProgrammes(database.db, systemActor('khởi tạo hệ thống')))
     log.info('Đã cài sẵn Chương trình phối hợp số 09 và các giai đoạn');
+  if ((await ensureBuiltInTemplates(database.db)) > 0)
+    log.info('Đã cài sẵn các mẫu báo cáo sơ kết, tổng kết, giai đoạn và Ngày hội');
   if (config.demo) {
     const demo = await seedDemo(database.db, new FieldCipher(loadOrCreateKey(config)));
     if (!demo.skipped) log.info(`Đã tạo dữ liệu mẫu: ${demo.summary}`);

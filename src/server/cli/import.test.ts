@@ -14,6 +14,7 @@ import { createVillage } from '../../../test/helpers/factories.js';
 import { findMergedCommune } from '../../../test/helpers/registries.js';
 import { loadConfig } from '../config.js';
 import { type DatabaseHandle, queryRows } from '../db/client.js';
+import { FEEDBACK_COLUMNS, FEEDBACK_SHEET } from '../modules/feedback/feedback.import.js';
 import { MODEL_COLUMNS, MODEL_SHEET } from '../modules/models/models.import.js';
 import { MEMBER_COLUMNS, MEMBER_SHEET, TEAM_COLUMNS, TEAM_SHEET } from '../modules/teams/teams.import.js';
 import { templateHeader } from '../registry/xlsx.js';
@@ -204,7 +205,7 @@ describe('antq import', () => {
     const before = await counts();
     const outside = await run(['models', file, '--unit', otherCommuneCode]);
     expect(outside.code).toBe(1);
-    expect(outside.stdout).toMatch(/Trang "Mô hình", dòng 2, cột "[^"]+"/);
+    expect(outside.stdout, outside.stderr).toMatch(/Trang "Mô hình", dòng 2, cột "[^"]+"/);
     expect(await counts()).toEqual(before);
 
     const inside = await run(['models', file]);
@@ -219,8 +220,35 @@ describe('antq import', () => {
     const members = await run(['members', empty, '--dry-run']);
     expect(members.code).toBe(1);
     expect(members.stderr).toContain('không có dòng dữ liệu nào ở trang "Thành viên"');
-    const unknown = await run(['awards', empty]);
+    const unknown = await run(['khen-thuong', empty]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('Không có loại nhập "awards"');
+    expect(unknown.stderr).toContain('Không có loại nhập "khen-thuong"');
+  });
+
+  it('imports the registries of movement work too: feedback, every row or none', async () => {
+    const row = {
+      unitId: unitCell(),
+      receivedOn: '02/09/2025',
+      channel: 'Cán bộ ghi nhận',
+      topic: 'Dòng lệnh',
+    };
+    const feedbackCount = async () =>
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from feedback where topic = 'Dòng lệnh'`,
+        )
+      )[0]!.n;
+    const bad = await writeBook('y-kien-loi.xlsx', [
+      [FEEDBACK_SHEET, FEEDBACK_COLUMNS, [row, { ...row, receivedOn: '31/02/2025' }]],
+    ]);
+    const refused = await run(['feedback', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Trang "Ý kiến", dòng 3, cột "Ngày tiếp nhận"');
+    expect(await feedbackCount()).toBe(0);
+    const good = await writeBook('y-kien.xlsx', [[FEEDBACK_SHEET, FEEDBACK_COLUMNS, [row]]]);
+    const written = await run(['feedback', good]);
+    expect(written.code, written.stdout + written.stderr).toBe(0);
+    expect(await feedbackCount()).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ export * from '../modules/portal/portal.table.js';
 export * from '../modules/programmes/programmes.table.js';
 export * from '../modules/recognition/recognition.table.js';
 export * from '../modules/reintegration/reintegration.table.js';
+export * from '../modules/reports/reports.table.js';
 export * from '../modules/system/system.table.js';
 export * from '../modules/teams/teams.table.js';
 export * from '../modules/units/units.table.js';

@@ -4,6 +4,9 @@
  * transaction) folded into one percentage that only goes up.
  */
 import type { ImportRowError } from '../../contracts/registry.js';
+import { AppError } from '../../domain/errors.js';
+import type { Database } from '../db/client.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Parsed } from './xlsx.js';
 
 /** The listed errors stop here; the count goes on. */
@@ -70,4 +73,53 @@ export function phaseReporter(progress: ProgressFn, phase: keyof typeof IMPORT_P
  */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Thrown inside the import's transaction to undo it: a dry run, or a file with at least one bad row. */
+class RollbackImport extends Error {}
+
+/**
+ * Writes the parsed rows through the module's own use cases (the same rules as its form), each in a savepoint of
+ * one transaction: a row the use case refuses is recorded against its row and the column of the refused field, the
+ * other rows go on being checked, and if any row of the file is bad (or this is a dry run) the whole transaction is
+ * undone. Answers how many rows were written for good.
+ */
+export async function writeThroughUseCases<B>(
+  db: Database,
+  spec: {
+    sheet: string;
+    rows: ReadonlyArray<{ row: number; body: B }>;
+    errors: ImportErrors;
+    /** The template column of a field a use case names in its error. */
+    columnOf: (field: string | undefined) => string;
+    dryRun: boolean;
+    progress: ProgressFn;
+    write: (tx: Database, body: B) => Promise<void>;
+  },
+): Promise<number> {
+  const report = phaseReporter(spec.progress, 'write');
+  let created = 0;
+  try {
+    await inTransaction(db, async (tx) => {
+      for (const [index, entry] of spec.rows.entries()) {
+        if (index % 50 === 0) {
+          report(index, spec.rows.length);
+          await yieldToEventLoop();
+        }
+        try {
+          await inTransaction(tx, (savepoint) => spec.write(savepoint, entry.body));
+          created += 1;
+        } catch (error) {
+          if (!(error instanceof AppError) || error.kind === 'internal') throw error;
+          spec.errors.add(spec.sheet, entry.row, spec.columnOf(error.field), error.message);
+        }
+      }
+      report(spec.rows.length, spec.rows.length);
+      if (spec.errors.count > 0 || spec.dryRun) throw new RollbackImport();
+    });
+  } catch (error) {
+    if (!(error instanceof RollbackImport)) throw error;
+    return 0;
+  }
+  return created;
 }

@@ -123,3 +123,23 @@ export async function listUnitsForTemplate(
 export function toRecordUnit(value: unknown): RecordUnit {
   return value as RecordUnit;
 }
+
+/**
+ * For imports that check row by row: finds a unit named in a cell (by id or by official code) inside the actor's
+ * scope, remembering what it found. A code names the unit as it is today when several units shared it.
+ */
+export function unitFinder(db: Database, actor: { scope: Scope }) {
+  const found = new Map<string, UnitIntervals | undefined>();
+  return async (reference: { id: number } | { code: string }): Promise<UnitIntervals | undefined> => {
+    const key = 'id' in reference ? `#${reference.id}` : reference.code;
+    if (!found.has(key)) {
+      const units = await loadUnitsInScope(
+        db,
+        actor.scope,
+        'id' in reference ? { ids: [reference.id] } : { codes: [reference.code] },
+      );
+      found.set(key, units.at(-1));
+    }
+    return found.get(key);
+  };
+}

@@ -67,7 +67,7 @@ export const indicatorMonthly = pgTable(
 );
 
 /**
- * The change log: triggers on every source table (migration 0009) append the ids of the records a statement
+ * The change log: triggers on every source table (migration 0013_aggregates) append the ids of the records a statement
  * touched; readers drain it in batches before reading the aggregates (aggregates.ts).
  */
 export const factDirty = pgTable('fact_dirty', {

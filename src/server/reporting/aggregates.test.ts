@@ -87,7 +87,7 @@ async function expectSameNumbers(label: string) {
             definition.code,
             interval,
             { from, asOf, unitCondition },
-            definition.aggregation,
+            definition.aggregation === 'distinct' ? 'distinct' : 'sum',
           ),
         );
         expect(aggregated, `${label}: ${definition.code} ${from}..${asOf}`).toEqual(raw);

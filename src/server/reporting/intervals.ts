@@ -53,7 +53,7 @@ export function allIndicatorIntervals(): IndicatorIntervals {
 
 /**
  * The triggers the change log needs: for each table, the (record table, column) pairs a change of one of its rows
- * touches. Migration 0009 creates exactly these (a test compares them with the database).
+ * touches. Migration 0013_aggregates creates exactly these (a test compares them with the database).
  */
 export function factTriggerSpec(
   intervals: IndicatorIntervals = allIndicatorIntervals(),
@@ -74,7 +74,7 @@ export function factTriggerSpec(
   );
 }
 
-/** The SQL of those triggers (what migration 0009 holds; kept here to write the next migration that changes them). */
+/** The SQL of those triggers (what migration 0013_aggregates holds; kept here to write the next migration that changes them). */
 export function factTriggerSql(intervals?: IndicatorIntervals): string {
   const lines: string[] = [];
   for (const [table, pairs] of factTriggerSpec(intervals)) {

@@ -261,6 +261,40 @@ export async function rollupVia(
   };
 }
 
+/**
+ * The records of one cell of a roll-up table (drill-down): the condition a fact source needs (reader's scope and
+ * the units that may land in the table of `unitId`), and the filter keeping exactly the units whose records the
+ * roll-up counts under `unitId` (any of its rows), so that a drill-down lists what the number counts.
+ */
+export async function cellUnits(
+  db: Database,
+  request: { unitId: number | null; asOf: string; basis: HierarchyBasis; scope: Scope; today?: string },
+): Promise<{
+  unitCondition: (unitIdExpression: SQL) => SQL;
+  countedUnder: (unitIds: number[]) => Promise<Set<number>>;
+}> {
+  const today = request.today ?? todayInVietnam();
+  const placementDate = request.basis === 'as_of' ? request.asOf : today;
+  const target = await findTarget(
+    db,
+    { ...request, definitions: [], sources: {} } satisfies RollupRequest,
+    placementDate,
+  );
+  let candidate: (unitIdExpression: SQL) => SQL = () => sql`true`;
+  if (target.ref !== null) {
+    const targetScope = await resolveScope(db, target.ref.id, placementDate);
+    candidate = (expression) => unitInScope(targetScope, expression);
+  }
+  return {
+    unitCondition: (expression) =>
+      sql`(${unitInScope(request.scope, expression)} and ${candidate(expression)})`,
+    countedUnder: async (unitIds) => {
+      const placement = await placeOn(db, [...new Set(unitIds)], target, placementDate);
+      return new Set(placement.keys());
+    },
+  };
+}
+
 async function findTarget(db: Database, request: RollupRequest, placementDate: string): Promise<Target> {
   if (request.unitId === null) {
     if (!request.scope.all) throw new Error('a scoped reader needs a unit');

@@ -3,19 +3,24 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   ActivityDetail,
   ActivityExportQuery,
+  ActivityKind,
   ActivityKindList,
   ActivityList,
   ActivityListQuery,
   Calendar,
   CalendarQuery,
   CreateActivityBody,
+  CreateActivityKindBody,
   PlausibilityCheckBody,
   PlausibilityCheckResult,
+  PopulationBody,
+  PopulationList,
   Timeline,
   TimelineQuery,
   UpdateActivityBody,
+  UpdateActivityKindBody,
 } from '../../contracts/activities';
-import type { PeriodSummaryQuery, SummaryResponse } from '../../contracts/registry';
+import type { DeleteRecordBody, PeriodSummaryQuery, SummaryResponse } from '../../contracts/registry';
 import { apiGet, apiSend, buildUrl } from './client';
 
 export type {
@@ -62,6 +67,11 @@ export const activityQueries = {
       queryFn: ({ signal }) => apiGet<Timeline>('/api/activities/timeline', { ...query }, signal),
       placeholderData: keepPreviousData,
     }),
+  populations: (unitId: number) =>
+    queryOptions({
+      queryKey: ['activities', 'populations', unitId],
+      queryFn: ({ signal }) => apiGet<PopulationList>(`/api/activities/populations/${unitId}`, {}, signal),
+    }),
   summary: (query: PeriodSummaryQuery) =>
     queryOptions({
       queryKey: ['activities', 'summary', query],
@@ -82,3 +92,11 @@ export const updateActivity = (id: number, body: UpdateActivityBody) =>
   apiSend<ActivityDetail>('PATCH', `/api/activities/${id}`, body);
 export const checkPlausibility = (body: PlausibilityCheckBody) =>
   apiSend<PlausibilityCheckResult>('POST', '/api/activities/plausibility', body);
+export const deleteActivity = (id: number, body: DeleteRecordBody) =>
+  apiSend<null>('DELETE', `/api/activities/${id}`, body);
+export const createActivityKind = (body: CreateActivityKindBody) =>
+  apiSend<ActivityKind>('POST', '/api/activities/kinds', body);
+export const updateActivityKind = (id: number, body: UpdateActivityKindBody) =>
+  apiSend<ActivityKind>('PATCH', `/api/activities/kinds/${id}`, body);
+export const setPopulation = (unitId: number, year: number, body: PopulationBody) =>
+  apiSend<PopulationList>('PUT', `/api/activities/populations/${unitId}/${year}`, body);

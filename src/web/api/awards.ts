@@ -3,15 +3,19 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   ApproveAwardBody,
   AwardDetail,
+  AwardExportQuery,
   AwardList,
   AwardListQuery,
+  AwardOption,
   AwardOptions,
   CreateAwardBody,
+  CreateAwardOptionBody,
   RefuseAwardBody,
   UpdateAwardBody,
+  UpdateAwardOptionBody,
 } from '../../contracts/awards';
-import type { PeriodSummaryQuery, SummaryResponse } from '../../contracts/registry';
-import { apiGet, apiSend } from './client';
+import type { DeleteRecordBody, PeriodSummaryQuery, SummaryResponse } from '../../contracts/registry';
+import { apiGet, apiSend, buildUrl } from './client';
 
 export type {
   AwardDetail,
@@ -56,3 +60,15 @@ export const approveAward = (id: number, body: ApproveAwardBody) =>
   apiSend<AwardDetail>('POST', `/api/awards/${id}/approve`, body);
 export const refuseAward = (id: number, body: RefuseAwardBody) =>
   apiSend<AwardDetail>('POST', `/api/awards/${id}/refuse`, body);
+
+export function awardsExportUrl(query: AwardExportQuery): string {
+  return buildUrl('/api/awards/export', { ...query });
+}
+export const AWARDS_TEMPLATE_URL = '/api/awards/import/template';
+export const deleteAward = (id: number, body: DeleteRecordBody) =>
+  apiSend<null>('DELETE', `/api/awards/${id}`, body);
+export type AwardOptionList = 'forms' | 'issuers';
+export const createAwardOption = (list: AwardOptionList, body: CreateAwardOptionBody) =>
+  apiSend<AwardOption>('POST', `/api/awards/options/${list}`, body);
+export const updateAwardOption = (list: AwardOptionList, id: number, body: UpdateAwardOptionBody) =>
+  apiSend<AwardOption>('PATCH', `/api/awards/options/${list}/${id}`, body);

@@ -153,3 +153,62 @@ export function apiUpload<T>(
   form.append('file', file, fileName);
   return request<T>('POST', buildUrl(path, query), form, signal);
 }
+
+/** The file name of a download: the UTF-8 name of `Content-Disposition` (RFC 6266), else its plain name. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]!);
+    } catch {
+      // a malformed name falls back to the plain one
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/**
+ * A change whose answer is either a file (200, e.g. an export) or JSON (e.g. 202 with a background job to follow).
+ * Errors become ApiError exactly as with apiSend.
+ */
+export async function apiSendForFile<T>(
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<{ kind: 'file'; blob: Blob; fileName: string } | { kind: 'json'; status: number; value: T }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, { code: 'network.unreachable', message: 'Không kết nối được máy chủ' }, false);
+  }
+  const json = (response.headers.get('content-type') ?? '').includes('application/json');
+  if (response.ok && !json) {
+    return {
+      kind: 'file',
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('content-disposition'), 'tep'),
+    };
+  }
+  const parsed: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return { kind: 'json', status: response.status, value: parsed as T };
+  if (isErrorResponse(parsed)) {
+    if (isSessionProblem(parsed.code)) sessionProblemListener?.(parsed.code);
+    throw new ApiError(response.status, parsed, true);
+  }
+  throw new ApiError(
+    response.status,
+    { code: 'http.unexpected', message: `Máy chủ trả lời mã ${response.status}` },
+    false,
+  );
+}

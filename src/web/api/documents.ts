@@ -9,6 +9,7 @@ import type {
   DocumentPlans,
   UpdateDocumentBody,
 } from '../../contracts/documents';
+import type { DeleteRecordBody } from '../../contracts/registry';
 import { apiGet, apiSend, buildUrl } from './client';
 
 export type {
@@ -50,3 +51,7 @@ export const createDocument = (body: CreateDocumentBody) =>
   apiSend<DocumentDetail>('POST', '/api/documents', body);
 export const updateDocument = (id: number, body: UpdateDocumentBody) =>
   apiSend<DocumentDetail>('PATCH', `/api/documents/${id}`, body);
+
+export const DOCUMENTS_TEMPLATE_URL = '/api/documents/import/template';
+export const deleteDocument = (id: number, body: DeleteRecordBody) =>
+  apiSend<null>('DELETE', `/api/documents/${id}`, body);

@@ -4,13 +4,14 @@ import type {
   AnswerFeedbackBody,
   CreateFeedbackBody,
   FeedbackDetail,
+  FeedbackExportQuery,
   FeedbackList,
   FeedbackListQuery,
   ForwardFeedbackBody,
   UpdateFeedbackBody,
 } from '../../contracts/feedback';
-import type { PeriodSummaryQuery, SummaryResponse } from '../../contracts/registry';
-import { apiGet, apiSend } from './client';
+import type { DeleteRecordBody, PeriodSummaryQuery, SummaryResponse } from '../../contracts/registry';
+import { apiGet, apiSend, buildUrl } from './client';
 
 export type {
   CreateFeedbackBody,
@@ -50,3 +51,10 @@ export const answerFeedback = (id: number, body: AnswerFeedbackBody) =>
   apiSend<FeedbackDetail>('POST', `/api/feedback/${id}/answer`, body);
 export const forwardFeedback = (id: number, body: ForwardFeedbackBody) =>
   apiSend<FeedbackDetail>('POST', `/api/feedback/${id}/forward`, body);
+
+export function feedbackExportUrl(query: FeedbackExportQuery): string {
+  return buildUrl('/api/feedback/export', { ...query });
+}
+export const FEEDBACK_TEMPLATE_URL = '/api/feedback/import/template';
+export const deleteFeedback = (id: number, body: DeleteRecordBody) =>
+  apiSend<null>('DELETE', `/api/feedback/${id}`, body);

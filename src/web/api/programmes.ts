@@ -1,7 +1,14 @@
 /** Coordination programmes and steering committees, typed by src/contracts/programmes.ts and committees.ts. */
 import { queryOptions } from '@tanstack/react-query';
-import type { CommitteeDetail, CommitteeList, MeetingBody } from '../../contracts/committees';
 import type {
+  CancelMeetingBody,
+  CommitteeDetail,
+  CommitteeList,
+  MeetingBody,
+  UpdateMeetingBody,
+} from '../../contracts/committees';
+import type {
+  CreateProgrammeBody,
   PlanBody,
   PlanDetail,
   ProgrammeDetail,
@@ -10,17 +17,20 @@ import type {
   TaskBody,
   TaskItem,
   TaskNoteBody,
+  UpdateProgrammeBody,
   UpdateTaskBody,
 } from '../../contracts/programmes';
 import { apiGet, apiSend } from './client';
 
 export type { CommitteeDetail, CommitteeItem, MeetingItem } from '../../contracts/committees';
 export type {
+  CreateProgrammeBody,
   PlanDetail,
   ProgrammeDetail,
   ProgrammeItem,
   ProgressView,
   TaskItem,
+  UpdateProgrammeBody,
 } from '../../contracts/programmes';
 
 export const programmeQueries = {
@@ -66,3 +76,11 @@ export const addTaskNote = (taskId: number, body: TaskNoteBody) =>
   apiSend<TaskItem>('POST', `/api/programmes/tasks/${taskId}/notes`, body);
 export const addMeeting = (committeeId: number, body: MeetingBody) =>
   apiSend<CommitteeDetail>('POST', `/api/committees/${committeeId}/meetings`, body);
+export const updateMeeting = (meetingId: number, body: UpdateMeetingBody) =>
+  apiSend<CommitteeDetail>('PATCH', `/api/committees/meetings/${meetingId}`, body);
+export const cancelMeeting = (meetingId: number, body: CancelMeetingBody) =>
+  apiSend<CommitteeDetail>('POST', `/api/committees/meetings/${meetingId}/cancel`, body);
+export const createProgramme = (body: CreateProgrammeBody) =>
+  apiSend<ProgrammeDetail>('POST', '/api/programmes', body);
+export const updateProgramme = (id: number, body: UpdateProgrammeBody) =>
+  apiSend<ProgrammeDetail>('PATCH', `/api/programmes/${id}`, body);

@@ -3,12 +3,15 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   ClassificationDetail,
   ClassificationList,
+  LevelsBody,
   LevelsResponse,
+  Sheet,
   SheetList,
 } from '../../contracts/classification';
 import type {
   CriteriaSetDetail,
   CriteriaSetList,
+  CycleBody,
   CycleList,
   DashboardResponse,
   RecordDetail,
@@ -20,6 +23,7 @@ export type {
   ClassificationDetail,
   ClassificationItem,
   ClassificationList,
+  Sheet,
 } from '../../contracts/classification';
 export type {
   CriteriaSetDetail,
@@ -73,10 +77,11 @@ export const recognitionQueries = {
       queryKey: ['recognition', 'set', id],
       queryFn: ({ signal }) => apiGet<CriteriaSetDetail>(`/api/recognition/criteria-sets/${id}`, {}, signal),
     }),
-  cycles: (year: number) =>
+  cycles: (year: number, province?: string) =>
     queryOptions({
-      queryKey: ['recognition', 'cycles', year],
-      queryFn: ({ signal }) => apiGet<CycleList>('/api/recognition/cycles', { year }, signal),
+      queryKey: ['recognition', 'cycles', year, province ?? null],
+      queryFn: ({ signal }) =>
+        apiGet<CycleList>('/api/recognition/cycles', { year, ...(province ? { province } : {}) }, signal),
     }),
 };
 
@@ -129,3 +134,12 @@ export const classificationAction = (
   body?: unknown,
   method: 'POST' | 'PUT' = 'POST',
 ) => apiSend<ClassificationDetail>(method, `/api/classification/records/${id}/${action}`, body);
+
+export const saveCycle = (year: number, target: string, body: CycleBody) =>
+  apiSend<CycleList>('PUT', `/api/recognition/cycles/${year}/${target}`, body);
+
+export const saveLevels = (body: LevelsBody) =>
+  apiSend<LevelsResponse>('PUT', '/api/classification/levels', body);
+
+export const sheetAction = (path: string, body?: unknown, method: 'POST' | 'PUT' = 'POST') =>
+  apiSend<Sheet>(method, `/api/classification/sheets${path}`, body);

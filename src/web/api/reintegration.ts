@@ -7,12 +7,14 @@ import type {
   CheckInBody,
   CreateCaseBody,
   Destinations,
+  EndHelperBody,
   HelperBody,
   HelperCandidates,
   StatusBody,
   SupportBody,
   SupportOutcomeBody,
   TransferBody,
+  UpdateCaseBody,
 } from '../../contracts/reintegration';
 import { apiGet, apiSend } from './client';
 
@@ -71,3 +73,7 @@ export const recordOutcome = (id: number, supportId: number, body: SupportOutcom
   apiSend<CaseDetail>('POST', `/api/reintegration/cases/${id}/supports/${supportId}/outcome`, body);
 export const addCheckIn = (id: number, body: CheckInBody) =>
   apiSend<CaseDetail>('POST', `/api/reintegration/cases/${id}/check-ins`, body);
+export const updateCase = (id: number, body: UpdateCaseBody) =>
+  apiSend<CaseDetail>('PATCH', `/api/reintegration/cases/${id}`, body);
+export const endHelper = (id: number, helperId: number, body: EndHelperBody) =>
+  apiSend<CaseDetail>('POST', `/api/reintegration/cases/${id}/helpers/${helperId}/end`, body);

@@ -8,17 +8,21 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   IdcardOutlined,
   MessageOutlined,
   NotificationOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UnorderedListOutlined,
   UsergroupAddOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -68,6 +72,25 @@ const MODULES: readonly ModuleEntry[] = [
     path: '/to-giac',
   },
   {
+    key: 'portal',
+    icon: <GlobalOutlined />,
+    permissions: ['portal.publish', 'feedback.read'],
+    children: [
+      {
+        key: 'portalPosts',
+        icon: <ReadOutlined />,
+        permissions: ['portal.publish'],
+        path: '/cong-thong-tin/bai-viet',
+      },
+      {
+        key: 'portalFeedback',
+        icon: <CommentOutlined />,
+        permissions: ['feedback.read'],
+        path: '/cong-thong-tin/phan-anh',
+      },
+    ],
+  },
+  {
     key: 'reintegration',
     icon: <UserSwitchOutlined />,
     permissions: ['reintegration.read', 'reintegration.help'],
@@ -80,13 +103,19 @@ const MODULES: readonly ModuleEntry[] = [
     path: '/chuong-trinh-phoi-hop',
   },
   { key: 'committees', icon: <ClusterOutlined />, permissions: ['programmes.read'], path: '/ban-chi-dao' },
-  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'] },
+  { key: 'reviews', icon: <BarChartOutlined />, permissions: ['reports.read'], path: '/bao-cao' },
   {
     key: 'administration',
     icon: <SettingOutlined />,
-    permissions: ['users.read', 'audit.read', 'system.manage'],
+    permissions: ['users.read', 'audit.read', 'system.manage', 'units.manage'],
     children: [
       { key: 'users', icon: <IdcardOutlined />, permissions: ['users.read'], path: '/quan-tri/nguoi-dung' },
+      {
+        key: 'movementLists',
+        icon: <UnorderedListOutlined />,
+        permissions: ['system.manage', 'units.manage'],
+        path: '/quan-tri/danh-muc',
+      },
       { key: 'audit', icon: <FileSearchOutlined />, permissions: ['audit.read'], path: '/quan-tri/nhat-ky' },
     ],
   },
@@ -143,8 +172,14 @@ export function ModuleMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       items={MODULES.map(toItem).filter((item) => item !== null)}
       selectedKeys={selected}
-      // Administration is the last group: open, so that its pages are one click away like the others.
-      defaultOpenKeys={[ADMINISTRATION]}
+      // Administration is the last group: open, so that its pages are one click away like the others; a group
+      // holding the page being shown is open too.
+      defaultOpenKeys={[
+        ADMINISTRATION,
+        ...MODULES.filter((entry) =>
+          entry.children?.some((child) => child.path && location.pathname.startsWith(child.path)),
+        ).map((entry) => entry.key),
+      ]}
       className="module-menu"
       style={{ borderInlineEnd: 'none' }}
     />

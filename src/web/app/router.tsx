@@ -33,8 +33,13 @@ const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPa
 const RecognitionRecordPage = lazy(() => import('../features/recognition/RecordPage'));
 const CriteriaSetsPage = lazy(() => import('../features/recognition/CriteriaSetsPage'));
 const ClassificationPage = lazy(() => import('../features/recognition/ClassificationPage'));
+const CyclesPage = lazy(() => import('../features/recognition/CyclesPage'));
+const LevelsPage = lazy(() => import('../features/recognition/LevelsPage'));
 const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
 const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
+const PostsPage = lazy(() => import('../features/portal/PostsPage'));
+const PostEditorPage = lazy(() => import('../features/portal/PostEditorPage'));
+const PortalFeedbackPage = lazy(() => import('../features/portal/PortalFeedbackPage'));
 const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
 const CaseDetailPage = lazy(() => import('../features/reintegration/CaseDetailPage'));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
@@ -42,8 +47,11 @@ const ProgrammeDetailPage = lazy(() => import('../features/programmes/ProgrammeD
 const PlanPage = lazy(() => import('../features/programmes/PlanPage'));
 const CommitteesPage = lazy(() => import('../features/committees/CommitteesPage'));
 const CommitteeDetailPage = lazy(() => import('../features/committees/CommitteeDetailPage'));
+const ReviewsPage = lazy(() => import('../features/reports/ReviewsPage'));
+const MovementListsPage = lazy(() => import('../features/movement-lists/MovementListsPage'));
 
 const REINTEGRATION_READERS = ['reintegration.read', 'reintegration.help'] as const;
+const LIST_MANAGERS = ['system.manage', 'units.manage'] as const;
 
 export function AppRoutes() {
   return (
@@ -167,6 +175,30 @@ export function AppRoutes() {
               }
             />
             <Route
+              path="cong-thong-tin/bai-viet"
+              element={
+                <RequirePermission permission="portal.publish">
+                  <PostsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cong-thong-tin/bai-viet/:id"
+              element={
+                <RequirePermission permission="portal.publish">
+                  <PostEditorPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cong-thong-tin/phan-anh"
+              element={
+                <RequirePermission permission="feedback.read">
+                  <PortalFeedbackPage />
+                </RequirePermission>
+              }
+            />
+            <Route
               path="an-toan-antt"
               element={
                 <RequirePermission permission="recognition.read">
@@ -187,6 +219,22 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="recognition.read">
                   <CriteriaSetsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="an-toan-antt/ky-danh-gia"
+              element={
+                <RequirePermission permission="recognition.configure">
+                  <CyclesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="phan-loai-phong-trao/muc-xep-loai"
+              element={
+                <RequirePermission permission="classification.configure">
+                  <LevelsPage />
                 </RequirePermission>
               }
             />
@@ -262,12 +310,28 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route
+              path="bao-cao"
+              element={
+                <RequirePermission permission="reports.read">
+                  <ReviewsPage />
+                </RequirePermission>
+              }
+            />
             <Route path="tai-khoan" element={<MyAccountPage />} />
             <Route
               path="quan-tri/nguoi-dung"
               element={
                 <RequirePermission permission="users.read">
                   <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="quan-tri/danh-muc"
+              element={
+                <RequirePermission permission={LIST_MANAGERS}>
+                  <MovementListsPage />
                 </RequirePermission>
               }
             />

@@ -1,5 +1,5 @@
 /**
- * `antq import teams|members|models <file.xlsx> [--unit CODE] [--dry-run]`: the Excel import of the web pages, from
+ * `antq import teams|members|models|activities|awards|documents|feedback <file.xlsx> [--unit CODE] [--dry-run]`: the Excel import of the web pages, from
  * the console. The same code checks every row first and writes only a file without a single error, in one
  * transaction; each bad row is printed with its sheet, row and column, and the exit code is 1. With --unit the
  * rows may only name units inside that unit's subtree (as for an officer of that unit).
@@ -11,6 +11,13 @@ import { type Actor, systemActor } from '../../context.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { resolveScope } from '../../db/scope.js';
 import { resolveUnitCode } from '../../modules/accounts/accounts.service.js';
+import { runActivitiesImport } from '../../modules/activities/activities.import.js';
+import { ensureActivityKinds } from '../../modules/activities/activities.service.js';
+import { runAwardsImport } from '../../modules/awards/awards.import.js';
+import { ensureAwardOptions } from '../../modules/awards/awards.service.js';
+import { runDocumentsImport } from '../../modules/documents/documents.import.js';
+import { ensureSeededDocuments } from '../../modules/documents/documents.service.js';
+import { runFeedbackImport } from '../../modules/feedback/feedback.import.js';
 import { runModelsImport } from '../../modules/models/models.import.js';
 import { ensureModelKinds } from '../../modules/models/models.service.js';
 import { MEMBER_SHEET, runTeamsImport, TEAM_SHEET } from '../../modules/teams/teams.import.js';
@@ -19,13 +26,25 @@ import { CliError } from '../errors.js';
 import { formatCount, formatDuration, type Progress } from '../output.js';
 import { migrateAndReport } from './migrate.js';
 
-export const IMPORT_KINDS = ['teams', 'members', 'models'] as const;
+export const IMPORT_KINDS = [
+  'teams',
+  'members',
+  'models',
+  'activities',
+  'awards',
+  'documents',
+  'feedback',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const LABELS: Record<ImportKind, string> = {
   teams: 'tổ, đội, ban và thành viên',
   members: 'thành viên tổ, đội, ban',
   models: 'mô hình tự quản',
+  activities: 'hoạt động phong trào',
+  awards: 'khen thưởng',
+  documents: 'văn bản chỉ đạo',
+  feedback: 'ý kiến phản ánh của Nhân dân',
 };
 
 /** The sheet a file of this kind must have rows in. */
@@ -65,11 +84,30 @@ export async function importAndReport(
   };
   let result: ImportResult;
   try {
-    if (kind === 'models') {
-      await ensureModelKinds(database.db);
-      result = await runModelsImport(database.db, actor, content, { dryRun }, report);
-    } else {
-      result = await runTeamsImport(database.db, actor, content, { dryRun }, report);
+    const db = database.db;
+    switch (kind) {
+      case 'models':
+        await ensureModelKinds(db);
+        result = await runModelsImport(db, actor, content, { dryRun }, report);
+        break;
+      case 'activities':
+        await ensureActivityKinds(db);
+        result = await runActivitiesImport(db, actor, content, { dryRun }, report);
+        break;
+      case 'awards':
+        await ensureAwardOptions(db);
+        result = await runAwardsImport(db, actor, content, { dryRun }, report);
+        break;
+      case 'documents':
+        await ensureSeededDocuments(db);
+        result = await runDocumentsImport(db, actor, content, { dryRun }, report);
+        break;
+      case 'feedback':
+        // A bulk file never carries a resident's contact, so nothing here needs the field cipher.
+        result = await runFeedbackImport(db, undefined, actor, content, { dryRun }, report);
+        break;
+      default:
+        result = await runTeamsImport(db, actor, content, { dryRun }, report);
     }
   } finally {
     progress?.stop();
@@ -111,15 +149,16 @@ export function registerImportCommands(program: Command, context: CliContext): v
   program
     .command('import')
     .description(
-      'nhập Excel theo tệp mẫu: teams (tổ, đội, ban và thành viên), members (thành viên vào tổ đã có), models (mô hình tự quản); có lỗi thì không ghi gì',
+      'nhập Excel theo tệp mẫu: teams (tổ, đội, ban và thành viên), members (thành viên vào tổ đã có), models (mô hình tự quản), ' +
+        'activities (hoạt động), awards (khen thưởng), documents (văn bản), feedback (ý kiến phản ánh); có lỗi thì không ghi gì',
     )
-    .argument('<loại>', 'teams, members hoặc models')
+    .argument('<loại>', IMPORT_KINDS.join(', '))
     .argument('<tệp>', 'tệp .xlsx theo mẫu tải ở trang web')
     .option('--unit <mã>', 'chỉ nhận các dòng thuộc đơn vị có mã này và các đơn vị trực thuộc')
     .option('--dry-run', 'chỉ kiểm tra và in các dòng lỗi, không ghi')
     .action(async (kind: string, file: string, options: { unit?: string; dryRun?: boolean }) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
-        throw new CliError(`Không có loại nhập "${kind}": dùng teams, members hoặc models.`);
+        throw new CliError(`Không có loại nhập "${kind}": dùng ${IMPORT_KINDS.join(', ')}.`);
       }
       await context.withDatabase(async (database) => {
         await migrateAndReport(context, database);

@@ -2,6 +2,7 @@
  * The access matrix of activities: every role × every action × an activity inside and outside the actor's scope.
  * Outside scope answers 404, a missing permission 403; a unit outside scope in a body is a bad value of that field.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage } from '../../../../test/helpers/factories.js';
@@ -10,7 +11,7 @@ import { makeUser, type SignedIn, signIn } from '../../../../test/helpers/users.
 import type { ActivityList } from '../../../contracts/activities.js';
 import type { RoleId } from '../../../domain/roles.js';
 import { systemActor } from '../../context.js';
-import type { DatabaseHandle } from '../../db/client.js';
+import { type DatabaseHandle, queryRows } from '../../db/client.js';
 import * as repo from './activities.repo.js';
 import { createActivity } from './activities.service.js';
 
@@ -125,7 +126,45 @@ describe.each(actors)('$label ($role)', (actor) => {
     ).toBe(expected(actor.role, where, 'read', 200));
   });
 
+  it.each(wheres)('deletes an activity entered by mistake %s scope', async (where) => {
+    const id = await freshActivity(where);
+    expect((await as().request('DELETE', `/api/activities/${id}`, { reason: 'Ghi trùng' })).statusCode).toBe(
+      expected(actor.role, where, 'write', 204),
+    );
+  });
+
   it('reads the list of kinds, which is not protected data', async () => {
     expect((await as().request('GET', '/api/activities/kinds')).statusCode).toBe(200);
+  });
+});
+
+describe('deletion', () => {
+  it('is refused while feedback heard at the activity rests on it, and audited with its reason', async () => {
+    const officer = signedIn.get('cán bộ tỉnh')!;
+    const id = await freshActivity('inside');
+    const heard = await officer.request('POST', '/api/feedback', {
+      unitId: places.inside.village,
+      receivedOn: '2025-08-01',
+      channel: 'hearing',
+      activityId: id,
+      topic: 'Đường tối',
+    });
+    expect(heard.statusCode, heard.body).toBe(201);
+    const refused = await officer.request('DELETE', `/api/activities/${id}`, { reason: 'Ghi trùng' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('activities.has_feedback');
+    const feedbackId = (heard.json() as { id: number }).id;
+    expect(
+      (await officer.request('DELETE', `/api/feedback/${feedbackId}`, { reason: 'Ghi trùng' })).statusCode,
+    ).toBe(204);
+    expect(
+      (await officer.request('DELETE', `/api/activities/${id}`, { reason: 'Ghi trùng' })).statusCode,
+    ).toBe(204);
+    const [event] = await queryRows<{ action: string; changes: string }>(
+      database.db,
+      sql`select action, changes::text as changes from audit_events where entity_type = 'activity' and entity_id = ${String(id)} order by id desc limit 1`,
+    );
+    expect(event).toMatchObject({ action: 'activity.deleted' });
+    expect(event!.changes).toContain('Ghi trùng');
   });
 });

@@ -345,6 +345,19 @@ export const ACTIVITY_INDICATOR_SOURCES: Record<string, FactSource> = {
         from activities a join activity_kinds k on k.id = a.kind_id
         where k.trait = 'festival' and ${inPeriod(from, asOf)} and ${unitCondition(sql`a.unit_id`)}
         group by a.unit_id`,
+  // Gifts of each festival day, split by whether it was held as a pilot (điểm).
+  festival_gifts: ({ asOf, from, unitCondition }) =>
+    sql`select a.unit_id, case when a.pilot is true then 'pilot' else 'regular' end as dimension_value,
+          a.gifts_count as measure
+        from activities a join activity_kinds k on k.id = a.kind_id
+        where k.trait = 'festival' and a.gifts_count is not null and ${inPeriod(from, asOf)}
+          and ${unitCondition(sql`a.unit_id`)}`,
+  festival_gifts_value: ({ asOf, from, unitCondition }) =>
+    sql`select a.unit_id, case when a.pilot is true then 'pilot' else 'regular' end as dimension_value,
+          a.gifts_value_vnd as measure
+        from activities a join activity_kinds k on k.id = a.kind_id
+        where k.trait = 'festival' and a.gifts_value_vnd is not null and ${inPeriod(from, asOf)}
+          and ${unitCondition(sql`a.unit_id`)}`,
   learners: ({ asOf, from, unitCondition }) =>
     sql`select a.unit_id, l.value->>'group' as dimension_value, (l.value->>'count')::int as measure
         from activities a cross join lateral jsonb_array_elements(a.learners) l
@@ -375,3 +388,7 @@ export const ACTIVITY_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
     sql`cross join lateral jsonb_array_elements(a.learners) l`,
   ),
 };
+
+export async function deleteActivity(db: Database, id: number): Promise<void> {
+  await db.delete(activities).where(eq(activities.id, id));
+}

@@ -97,6 +97,8 @@ describe('activities', () => {
       )
     ).json() as SummaryResponse;
     expect(summary.total['festival_sites:pilot']).toBeGreaterThanOrEqual(1);
+    expect(summary.total['festival_gifts:pilot']).toBeGreaterThanOrEqual(1);
+    expect(summary.total.festival_gifts_value).toBeGreaterThan(0);
     expect(summary.total['activity_participants:festival_day']).toBeGreaterThanOrEqual(420);
   });
 

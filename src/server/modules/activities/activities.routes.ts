@@ -24,7 +24,13 @@ import {
 } from '../../../contracts/activities.js';
 import { ErrorResponse, errorResponses, Id } from '../../../contracts/common.js';
 import { JobState } from '../../../contracts/jobs.js';
-import { ImportQuery, PeriodSummaryQuery, SummaryResponse, XlsxFile } from '../../../contracts/registry.js';
+import {
+  DeleteRecordBody,
+  ImportQuery,
+  PeriodSummaryQuery,
+  SummaryResponse,
+  XlsxFile,
+} from '../../../contracts/registry.js';
 import type { AppDeps } from '../../app.js';
 import { requireActor } from '../../http/auth.js';
 import type { Api } from '../../http/types.js';
@@ -316,5 +322,30 @@ export async function activitiesRoutes(api: Api, deps: AppDeps): Promise<void> {
       },
     },
     (request) => activities.updateActivity(db, requireActor(request), request.params.id, request.body),
+  );
+
+  api.delete(
+    '/activities/:id',
+    {
+      config: { permission: 'activities.write' },
+      schema: {
+        tags,
+        summary:
+          'Xóa hoạt động ghi nhầm, kèm lý do (ghi nhật ký cùng bản ghi như trước khi xóa); không xóa khi còn ý kiến phản ánh gắn với hoạt động',
+        params: ActivityIdParams,
+        body: DeleteRecordBody,
+        response: { 204: Type.Null(), ...changeErrors },
+      },
+    },
+    async (request, reply) => {
+      await activities.deleteActivity(
+        db,
+        deps.files,
+        requireActor(request),
+        request.params.id,
+        request.body.reason,
+      );
+      return reply.status(204).send(null);
+    },
   );
 }

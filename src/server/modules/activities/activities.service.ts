@@ -47,10 +47,16 @@ import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
+import type { FileService } from '../../lib/files/file-service.js';
 import { checkPage, checkRange, paging, searchTerm, unitFilterScope } from '../../registry/list.js';
 import { existedOn, loadUnitsInScope, toRecordUnit } from '../../registry/units.js';
 import { rollup } from '../../reporting/rollup.js';
-import { attachmentsOf, moveAttachments } from '../attachments/attachments.service.js';
+import {
+  attachmentsOf,
+  discardFiles,
+  moveAttachments,
+  removeAttachmentsOf,
+} from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { awardsForTimeline } from '../awards/awards.service.js';
 import { documentsForTimeline, findVisibleDocument } from '../documents/documents.service.js';
@@ -747,4 +753,41 @@ export async function activitiesSummary(
     scope: actor.scope,
     dynamicValues: { activity_kind: kinds.map((kind) => ({ key: kind.code, label: kind.name })) },
   });
+}
+
+/**
+ * Deletes an activity entered by mistake (twice, or at the wrong unit): the record as it was, its attachments and the
+ * reason go into the audit trail. Refused while residents' feedback heard at it is linked to it.
+ */
+export async function deleteActivity(
+  db: Database,
+  files: FileService,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<void> {
+  const removed = await inTransaction(db, async (tx) => {
+    const before = await repo.findActivityInScope(tx, actor.scope, id);
+    if (!before) throw activityNotFound();
+    const feedbackCount = await repo.countFeedbackAt(tx, id);
+    if (feedbackCount > 0) {
+      throw conflict(
+        'activities.has_feedback',
+        `Hoạt động này có ${feedbackCount} ý kiến phản ánh của Nhân dân gắn với nó: gỡ hoặc xóa các ý kiến đó trước`,
+      );
+    }
+    const attachments = await removeAttachmentsOf(tx, 'activity', id);
+    await repo.deleteActivity(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'activity.deleted',
+      entityType: 'activity',
+      entityId: id,
+      unitId: before.unitId,
+      provinceCode: before.provinceCode,
+      before: auditView(before),
+      details: { reason: cleanText(reason), attachments: attachments.map((row) => row.publicId) },
+    });
+    return attachments;
+  });
+  await discardFiles(files, removed);
 }

@@ -66,3 +66,11 @@ export async function moveAttachments(
     .set({ unitId, provinceCode })
     .where(and(eq(attachments.entityType, entityType), eq(attachments.entityId, entityId)));
 }
+
+/** Deletes every attachment row of a record; answers the rows so that their bytes can go after the commit. */
+export async function deleteAllFor(db: Database, entityType: string, entityId: number) {
+  return db
+    .delete(attachments)
+    .where(and(eq(attachments.entityType, entityType), eq(attachments.entityId, entityId)))
+    .returning();
+}

@@ -4,6 +4,7 @@
  * the kind of record) gets 404 for the file, ids are random, and every change is in the audit trail.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
@@ -12,7 +13,7 @@ import { findMergedCommune } from '../../../../test/helpers/registries.js';
 import { makeSignedInUser, type SignedIn } from '../../../../test/helpers/users.js';
 import type { ActivityDetail, ActivityKind } from '../../../contracts/activities.js';
 import type { Attachment, AttachmentList } from '../../../contracts/attachments.js';
-import type { DatabaseHandle } from '../../db/client.js';
+import { type DatabaseHandle, queryRows } from '../../db/client.js';
 
 let app: TestApp;
 let database: DatabaseHandle;
@@ -184,5 +185,37 @@ describe('attachments', () => {
     expect((await officer.request('GET', uploaded.url)).statusCode).toBe(404);
     const detail = (await officer.request('GET', `/api/activities/${activityId}`)).json() as ActivityDetail;
     expect(detail.history.some((event) => event.action === 'attachment.removed')).toBe(true);
+  });
+
+  it('goes with its record when the record is deleted', async () => {
+    const kinds = (await officer.request('GET', '/api/activities/kinds')).json() as { items: ActivityKind[] };
+    const record = (
+      await officer.request('POST', '/api/activities', {
+        kindId: kinds.items.find((kind) => kind.code === 'outreach')!.id,
+        title: 'Ghi nhầm, có ảnh',
+        unitId: (await officer.request('GET', `/api/activities/${activityId}`)).json().unit.id,
+        startsOn: '2025-08-20',
+      })
+    ).json() as ActivityDetail;
+    const uploaded = (
+      await uploadFile(
+        officer,
+        `/api/attachments?entityType=activity&entityId=${record.id}`,
+        await photoWithGps(),
+        'd.jpg',
+      )
+    ).json() as Attachment;
+    const [stored] = await queryRows<{ path: string }>(
+      database.db,
+      sql`select storage_key as path from attachments where public_id = ${uploaded.id}`,
+    );
+    expect(stored).toBeDefined();
+    expect(
+      (await officer.request('DELETE', `/api/activities/${record.id}`, { reason: 'Ghi nhầm' })).statusCode,
+    ).toBe(204);
+    expect((await officer.request('GET', uploaded.url)).statusCode).toBe(404);
+    expect(
+      await queryRows(database.db, sql`select 1 from attachments where public_id = ${uploaded.id}`),
+    ).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@
  * who may see its record; to anyone else it does not exist (404), whatever id they try.
  */
 import type { Attachment, AttachmentEntityType } from '../../../contracts/attachments.js';
-import { AppError, notFound } from '../../../domain/errors.js';
+import { AppError, conflict, notFound } from '../../../domain/errors.js';
 import { hasPermission, type Permission } from '../../../domain/roles.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
@@ -20,6 +20,8 @@ export interface OwnerRecord {
   /** The record's unit; null for a central record (a Party directive) that every reader of the kind may see. */
   unitId: number | null;
   provinceCode: string | null;
+  /** Why the record's files cannot change now (a submitted or decided dossier); null or absent when they can. */
+  locked?: string | null;
 }
 
 export interface AttachmentOwner {
@@ -32,6 +34,8 @@ export interface AttachmentOwner {
   find(db: Database, scope: Scope, entityId: number): Promise<OwnerRecord | undefined>;
   /** Files of sensitive records are encrypted at rest, and every download is written to the audit trail. */
   sensitive?: boolean;
+  /** Called in the removal's transaction, so the owner can drop its own references to the file. */
+  onRemove?(db: Database, entityId: number, attachmentRowId: number): Promise<void>;
 }
 
 export class AttachmentOwners {
@@ -85,6 +89,7 @@ async function ownerRecord(
   if (!record) throw notFound('attachments.record_not_found', `Không tìm thấy ${owner.label}`);
   // Central records are shared by everyone; only a national user may change their files.
   if (needs === 'write' && record.unitId === null && !actor.scope.all) throw forbidden();
+  if (needs === 'write' && record.locked) throw conflict('attachments.locked', record.locked);
   return { owner, record };
 }
 
@@ -198,6 +203,7 @@ async function requireAttachment(
   const record = await owner.find(db, actor.scope, row.entityId);
   if (!record) throw fileNotFound();
   if (needs === 'write' && record.unitId === null && !actor.scope.all) throw forbidden();
+  if (needs === 'write' && record.locked) throw conflict('attachments.locked', record.locked);
   return { row, owner, record };
 }
 
@@ -230,7 +236,8 @@ export async function deleteAttachment(
   publicId: string,
 ): Promise<void> {
   const row = await inTransaction(db, async (tx) => {
-    const { row, record } = await requireAttachment(tx, owners, actor, publicId, 'write');
+    const { row, owner, record } = await requireAttachment(tx, owners, actor, publicId, 'write');
+    await owner.onRemove?.(tx, row.entityId, row.id);
     await repo.deleteAttachment(tx, row.id);
     await recordAudit(tx, actor, {
       action: 'attachment.removed',
@@ -248,3 +255,23 @@ export async function deleteAttachment(
 
 /** For owning modules whose record moved to another unit. */
 export const moveAttachments = repo.moveAttachments;
+
+/**
+ * For owning modules deleting a record entered by mistake: inside their transaction the attachment rows go with
+ * the record (the audit event of the deletion lists them); once the transaction has committed, `discard` removes
+ * the bytes.
+ */
+export async function removeAttachmentsOf(
+  tx: Database,
+  entityType: string,
+  entityId: number,
+): Promise<repo.AttachmentRecord[]> {
+  return repo.deleteAllFor(tx, entityType, entityId);
+}
+
+export async function discardFiles(
+  files: FileService,
+  rows: readonly repo.AttachmentRecord[],
+): Promise<void> {
+  for (const row of rows) await files.discard(row);
+}

@@ -3,16 +3,23 @@
  * commune; the province approves it with the decision; the commune cannot approve its own proposals; outside scope
  * answers 404, a missing permission 403.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage } from '../../../../test/helpers/factories.js';
-import { findMergedCommune, type MergedCommune } from '../../../../test/helpers/registries.js';
+import {
+  findMergedCommune,
+  importFile,
+  type MergedCommune,
+  sheetFile,
+} from '../../../../test/helpers/registries.js';
 import { makeSignedInUser, makeUser, type SignedIn, signIn } from '../../../../test/helpers/users.js';
 import type { AwardDetail, AwardList, AwardOptions } from '../../../contracts/awards.js';
 import type { SummaryResponse } from '../../../contracts/registry.js';
 import { todayInVietnam } from '../../../domain/dates.js';
 import type { RoleId } from '../../../domain/roles.js';
-import type { DatabaseHandle } from '../../db/client.js';
+import { type DatabaseHandle, queryRows } from '../../db/client.js';
+import { AWARD_COLUMNS, AWARD_SHEET } from './awards.import.js';
 
 let app: TestApp;
 let database: DatabaseHandle;
@@ -157,5 +164,109 @@ describe.each(actors)('$label ($role)', (actor) => {
     const proposed = await as().request('POST', '/api/awards', proposal(villages[where]));
     if (!['province_staff'].includes(actor.role)) return expect(proposed.statusCode).toBe(403);
     expect(proposed.statusCode).toBe(where === 'inside' ? 201 : 400);
+  });
+});
+
+describe('import, export and deletion', () => {
+  const unitCell = () => `Thôn #${villages.inside} [#${villages.inside}]`;
+  const good = () => ({
+    recipientType: 'Tập thể',
+    unitId: unitCell(),
+    formId: 'Giấy khen',
+    issuerId: 'Giám đốc Công an tỉnh',
+    reason: 'Thành tích xuất sắc',
+    periodFrom: 2024,
+  });
+
+  it('imports every row or none: each bad row is named, a decided award needs an approver', async () => {
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from awards where phase = 'Nhập thử'`,
+        )
+      )[0]!.n;
+    const rows = [
+      { ...good(), phase: 'Nhập thử' },
+      { ...good(), recipientType: 'Cá nhân', phase: 'Nhập thử' },
+      { ...good(), unitId: `Thôn ngoài [#${villages.outside}]`, phase: 'Nhập thử' },
+      { ...good(), decisionNumber: '9/QĐ', decisionDate: '01/09/2025', phase: 'Nhập thử' },
+      { ...good(), formId: 'Huân chương', phase: 'Nhập thử' },
+      { ...good(), recipientType: 'Tổ, đội', unitId: null, phase: 'Nhập thử' },
+    ];
+    const bad = await importFile(
+      app,
+      communeOfficer,
+      '/api/awards/import',
+      await sheetFile(AWARD_SHEET, AWARD_COLUMNS, rows),
+    );
+    expect(bad.committed).toBe(false);
+    expect(bad.errors.map((error) => [error.row, error.field])).toEqual([
+      [3, 'Họ tên cá nhân'],
+      [4, 'Đơn vị'],
+      [5, 'Tập thể hay cá nhân'],
+      [6, 'Hình thức'],
+      [7, 'Số hiệu tổ, đội hoặc thành viên'],
+    ]);
+    expect(bad.errors[2]!.message).toContain('cấp trên');
+    expect(await count()).toBe(0);
+
+    const done = await importFile(
+      app,
+      province,
+      '/api/awards/import',
+      await sheetFile(AWARD_SHEET, AWARD_COLUMNS, [rows[0]!, rows[3]!]),
+    );
+    expect(done.errors).toEqual([]);
+    expect(done.sheets[0]).toMatchObject({ rows: 2, created: 2 });
+    expect(await count()).toBe(2);
+    const template = await communeOfficer.request('GET', '/api/awards/import/template');
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('exports the list as filtered, to readers only', async () => {
+    const exported = await province.request('GET', `/api/awards/export?unit=${commune.id}&status=approved`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toContain('.xlsx');
+    expect((await signedIn.get('người xem')!.request('GET', '/api/awards/export')).statusCode).toBe(403);
+  });
+
+  it('deletes a record entered by mistake with its reason; a decided award only by an approver; 404 outside', async () => {
+    const draft = (
+      await communeOfficer.request('POST', '/api/awards', proposal(villages.inside))
+    ).json() as AwardDetail;
+    expect((await communeOfficer.request('DELETE', `/api/awards/${draft.id}`, {})).statusCode).toBe(400);
+    const removed = await communeOfficer.request('DELETE', `/api/awards/${draft.id}`, {
+      reason: 'Ghi trùng',
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect((await province.request('GET', `/api/awards/${draft.id}`)).statusCode).toBe(404);
+    const [event] = await queryRows<{ action: string }>(
+      database.db,
+      sql`select action from audit_events where entity_type = 'award' and entity_id = ${String(draft.id)} order by id desc limit 1`,
+    );
+    expect(event?.action).toBe('award.deleted');
+
+    const decided = (
+      await province.request('POST', '/api/awards', {
+        ...proposal(villages.inside),
+        status: 'approved',
+        decisionNumber: '77/QĐ',
+        decisionDate: '2025-09-02',
+      })
+    ).json() as AwardDetail;
+    expect(
+      (await communeOfficer.request('DELETE', `/api/awards/${decided.id}`, { reason: 'Ghi nhầm' }))
+        .statusCode,
+    ).toBe(403);
+    const elsewhere = await makeSignedInUser(app, database.db, 'province_staff', '01');
+    expect(
+      (await elsewhere.request('DELETE', `/api/awards/${decided.id}`, { reason: 'Ghi nhầm' })).statusCode,
+    ).toBe(404);
+    expect((await elsewhere.request('GET', `/api/awards/${decided.id}`)).statusCode).toBe(404);
+    expect(
+      (await province.request('DELETE', `/api/awards/${decided.id}`, { reason: 'Ghi nhầm' })).statusCode,
+    ).toBe(204);
   });
 });

@@ -49,6 +49,17 @@ export async function findOption(db: Database, list: 'forms' | 'issuers', id: nu
   return row;
 }
 
+export async function updateOption(
+  db: Database,
+  list: 'forms' | 'issuers',
+  id: number,
+  changes: { name?: string; active?: boolean; sortOrder?: number },
+) {
+  const table = optionTable(list);
+  const [row] = await db.update(table).set(changes).where(eq(table.id, id)).returning();
+  return row!;
+}
+
 export async function findAwardInScope(db: Database, scope: Scope, id: number) {
   const [row] = await db
     .select()
@@ -238,6 +249,14 @@ export const AWARD_INDICATOR_SOURCES: Record<string, FactSource> = {
   awards_by_recipient: ({ asOf, from, unitCondition }) =>
     sql`select w.unit_id, w.recipient_class as dimension_value, w.id::text as measure
         from awards w where ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+  awards_collective: ({ asOf, from, unitCondition }) =>
+    sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
+        from awards w join award_forms f on f.id = w.form_id
+        where w.recipient_class = 'collective' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+  awards_individual: ({ asOf, from, unitCondition }) =>
+    sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
+        from awards w join award_forms f on f.id = w.form_id
+        where w.recipient_class = 'individual' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
 };
 
 /** The same facts as events on their decision date, for the aggregate tables (reporting/intervals.ts). */
@@ -274,3 +293,7 @@ export const AWARD_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
   }),
   awards_by_recipient: awardEvent(sql`w.recipient_class`, sql``),
 };
+
+export async function deleteAward(db: Database, id: number): Promise<void> {
+  await db.delete(awards).where(eq(awards.id, id));
+}

@@ -14,6 +14,7 @@ import type {
   CreateAwardOptionBody,
   RefuseAwardBody,
   UpdateAwardBody,
+  UpdateAwardOptionBody,
 } from '../../../contracts/awards.js';
 import type { ListResult } from '../../../contracts/common.js';
 import type { PeriodSummaryQuery, SummaryResponse } from '../../../contracts/registry.js';
@@ -38,10 +39,11 @@ import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
+import type { FileService } from '../../lib/files/file-service.js';
 import { checkPage, checkRange, paging, searchTerm, unitFilterScope } from '../../registry/list.js';
 import { loadUnitsInScope, toRecordUnit } from '../../registry/units.js';
 import { rollup } from '../../reporting/rollup.js';
-import { attachmentsOf } from '../attachments/attachments.service.js';
+import { attachmentsOf, discardFiles, removeAttachmentsOf } from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { cleanText } from '../teams/teams.service.js';
 import * as repo from './awards.repo.js';
@@ -108,6 +110,36 @@ export async function createOption(
       after: toOption(row),
     });
     return toOption(row);
+  });
+}
+
+export async function updateOption(
+  db: Database,
+  actor: Actor,
+  list: 'forms' | 'issuers',
+  id: number,
+  body: UpdateAwardOptionBody,
+): Promise<AwardOption> {
+  return inTransaction(db, async (tx) => {
+    const before = await repo.findOption(tx, list, id);
+    if (!before) throw notFound('award_options.not_found', 'Không tìm thấy mục này trong danh mục');
+    const changes: { name?: string; active?: boolean; sortOrder?: number } = {};
+    if (body.name !== undefined) {
+      const name = cleanText(body.name);
+      if (!name) throw invalid('award_options.name_required', 'Tên không được để trống', 'name');
+      changes.name = name;
+    }
+    if (body.active !== undefined) changes.active = body.active;
+    if (body.sortOrder !== undefined) changes.sortOrder = body.sortOrder;
+    const after = await repo.updateOption(tx, list, id, changes);
+    await recordAudit(tx, actor, {
+      action: list === 'forms' ? 'award_form.updated' : 'award_issuer.updated',
+      entityType: list === 'forms' ? 'award_form' : 'award_issuer',
+      entityId: id,
+      before: toOption(before),
+      after: toOption(after),
+    });
+    return toOption(after);
   });
 }
 
@@ -569,4 +601,36 @@ export async function awardsForTimeline(db: Database, actor: Actor, area: Scope,
     detail: `${row.issuer.name}${row.decisionNumber ? `, Quyết định ${row.decisionNumber}` : ''}`,
     unit: toRecordUnit(row.unit),
   }));
+}
+
+/**
+ * Deletes an award or proposal entered by mistake. A proposal goes by those who may propose; a decided award (the
+ * record of a decision) only by those who may decide it, as for changing it. The record as it was and the reason
+ * go to the audit trail.
+ */
+export async function deleteAward(
+  db: Database,
+  files: FileService,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<void> {
+  const removed = await inTransaction(db, async (tx) => {
+    const before = await repo.findAwardInScope(tx, actor.scope, id);
+    if (!before) throw awardNotFound();
+    if (before.status !== 'proposed') await checkApprover(tx, actor, before.unitId);
+    const attachments = await removeAttachmentsOf(tx, 'award', id);
+    await repo.deleteAward(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'award.deleted',
+      entityType: 'award',
+      entityId: id,
+      unitId: before.unitId,
+      provinceCode: before.provinceCode,
+      before: auditView(before),
+      details: { reason: cleanText(reason), attachments: attachments.map((row) => row.publicId) },
+    });
+    return attachments;
+  });
+  await discardFiles(files, removed);
 }

@@ -40,9 +40,9 @@ function committeeColumns(today: string): SQL {
     (select count(*)::int from team_members m where m.team_id = tm.id and ${live(sql`m.joined_on`, sql`m.left_on`, today)}) as "memberCount",
     (select m.full_name from team_members m where m.team_id = tm.id and m.role = 'chairman'
        and ${live(sql`m.joined_on`, sql`m.left_on`, today)} order by m.joined_on desc limit 1) as "leaderName",
-    (select count(*)::int from committee_meetings cm where cm.team_id = tm.id) as "meetingCount",
-    (select max(cm.held_on) from committee_meetings cm where cm.team_id = tm.id) as "lastMeetingOn",
-    ${countsJson(today, sql`t.meeting_id in (select cm.id from committee_meetings cm where cm.team_id = tm.id)`)} as conclusions`;
+    (select count(*)::int from committee_meetings cm where cm.team_id = tm.id and cm.cancelled_on is null) as "meetingCount",
+    (select max(cm.held_on) from committee_meetings cm where cm.team_id = tm.id and cm.cancelled_on is null) as "lastMeetingOn",
+    ${countsJson(today, sql`t.meeting_id in (select cm.id from committee_meetings cm where cm.team_id = tm.id and cm.cancelled_on is null)`)} as conclusions`;
 }
 
 export async function listCommittees(
@@ -79,10 +79,20 @@ export async function listMembers(
   db: Database,
   teamId: number,
   today: string,
-): Promise<Array<{ id: number; fullName: string; role: string; joinedOn: string }>> {
+): Promise<
+  Array<{
+    id: number;
+    fullName: string;
+    role: string;
+    position: string | null;
+    organisation: string | null;
+    joinedOn: string;
+  }>
+> {
   return queryRows(
     db,
-    sql`select m.id, m.full_name as "fullName", m.role, m.joined_on as "joinedOn" from team_members m
+    sql`select m.id, m.full_name as "fullName", m.role, m.position, m.organisation, m.joined_on as "joinedOn"
+        from team_members m
         where m.team_id = ${teamId} and ${live(sql`m.joined_on`, sql`m.left_on`, today)}
         order by array_position(array['chairman','vice_chairman','standing_member','committee_member']::text[], m.role) nulls last, m.full_name`,
   );
@@ -129,15 +139,19 @@ export async function updateMeeting(
   return row!;
 }
 
-/** Meetings held in the period; conclusions of meetings held by the date, by their state on that date. */
+/**
+ * Meetings held in the period; conclusions of meetings held by the date, by their state on that date. Cancelled
+ * meetings and their conclusions do not count.
+ */
 export const COMMITTEE_INDICATOR_SOURCES: Record<string, FactSource> = {
   committee_meetings: ({ asOf, from: periodFrom, unitCondition }) =>
     sql`select m.unit_id, null::text as dimension_value, m.id::text as measure from committee_meetings m
-        where m.held_on between ${periodFrom}::date and ${asOf}::date and ${unitCondition(sql`m.unit_id`)}`,
+        where m.held_on between ${periodFrom}::date and ${asOf}::date and m.cancelled_on is null
+          and ${unitCondition(sql`m.unit_id`)}`,
   committee_conclusions: ({ asOf, unitCondition }) =>
     sql`select t.unit_id, ${taskStateSql(asOf)} as dimension_value, t.id::text as measure
         from coordination_tasks t join committee_meetings m on m.id = t.meeting_id
-        where m.held_on <= ${asOf}::date and ${unitCondition(sql`t.unit_id`)}`,
+        where m.held_on <= ${asOf}::date and m.cancelled_on is null and ${unitCondition(sql`t.unit_id`)}`,
 };
 
 /**

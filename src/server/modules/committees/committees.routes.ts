@@ -1,4 +1,5 @@
 import {
+  CancelMeetingBody,
   CommitteeDetail,
   CommitteeIdParams,
   CommitteeList,
@@ -29,6 +30,18 @@ const changeErrors = { ...errors, 409: ErrorResponse };
 
 export async function committeesRoutes(api: Api, deps: AppDeps): Promise<void> {
   const db = deps.database.db;
+  // The signed or scanned minutes and the photos of a meeting: read by whoever reads the committee, added by
+  // whoever may record its meetings, inside the meeting's unit.
+  deps.attachmentOwners.register({
+    entityType: 'committee_meeting',
+    label: 'cuộc họp',
+    readPermission: 'programmes.read',
+    writePermission: 'programmes.write',
+    find: async (tx, scope, id) => {
+      const meeting = await committees.findMeeting(tx, scope, id);
+      return meeting ? { unitId: meeting.unitId, provinceCode: meeting.provinceCode } : undefined;
+    },
+  });
 
   api.get(
     '/committees',
@@ -101,6 +114,22 @@ export async function committeesRoutes(api: Api, deps: AppDeps): Promise<void> {
       },
     },
     (request) => committees.updateMeeting(db, requireActor(request), request.params.meetingId, request.body),
+  );
+
+  api.post(
+    '/committees/meetings/:meetingId/cancel',
+    {
+      config: { permission: 'programmes.write' },
+      schema: {
+        tags,
+        summary:
+          'Hủy cuộc họp ghi nhầm hoặc không họp (ghi lý do): giữ lại để tra cứu, không tính vào số liệu, kết luận không theo dõi nữa',
+        params: MeetingIdParams,
+        body: CancelMeetingBody,
+        response: { 200: CommitteeDetail, ...changeErrors },
+      },
+    },
+    (request) => committees.cancelMeeting(db, requireActor(request), request.params.meetingId, request.body),
   );
 
   api.post(

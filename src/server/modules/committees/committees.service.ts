@@ -3,6 +3,7 @@
  * they assign, tracked as coordination tasks. Each change is one transaction with its audit event.
  */
 import type {
+  CancelMeetingBody,
   CommitteeDetail,
   CommitteeItem,
   CommitteeList,
@@ -14,15 +15,17 @@ import type {
 import type { TaskBody } from '../../../contracts/programmes.js';
 import type { SummaryQuery, SummaryResponse } from '../../../contracts/registry.js';
 import { formatDateVi, todayInVietnam } from '../../../domain/dates.js';
-import { AppError, invalid, notFound } from '../../../domain/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../../domain/errors.js';
 import { COORDINATION_SUMMARY_INDICATORS } from '../../../domain/indicators.js';
 import { MEMBER_ROLE_LABELS, type MemberRole } from '../../../domain/teams.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { unitFilterScope } from '../../registry/list.js';
 import { toRecordUnit } from '../../registry/units.js';
 import { rollup } from '../../reporting/rollup.js';
+import { attachmentsOf } from '../attachments/attachments.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as programmesRepo from '../programmes/programmes.repo.js';
 import {
@@ -36,6 +39,21 @@ import * as repo from './committees.repo.js';
 
 const committeeNotFound = () => notFound('committees.not_found', 'Không tìm thấy Ban Chỉ đạo');
 const meetingNotFound = () => notFound('committees.meeting_not_found', 'Không tìm thấy cuộc họp');
+const meetingCancelled = () =>
+  conflict('committees.meeting_cancelled', 'Cuộc họp này đã bị hủy, không sửa được nữa');
+
+/** A meeting inside the reader's scope, for the attachments module (its files follow the meeting's unit). */
+export async function findMeeting(db: Database, scope: Scope, id: number) {
+  return repo.findMeetingInScope(db, scope, id);
+}
+
+/** A meeting in scope that may still change. */
+async function requireOpenMeeting(db: Database, actor: Actor, id: number): Promise<repo.MeetingRecord> {
+  const meeting = await repo.findMeetingInScope(db, actor.scope, id);
+  if (!meeting) throw meetingNotFound();
+  if (meeting.cancelledOn !== null) throw meetingCancelled();
+  return meeting;
+}
 
 function requireWriter(actor: Actor): void {
   if (!canWriteProgrammes(actor))
@@ -66,17 +84,23 @@ export async function getCommittee(db: Database, actor: Actor, id: number): Prom
   const row = await repo.findCommittee(db, actor.scope, id, today);
   if (!row) throw committeeNotFound();
   const [members, meetings] = await Promise.all([repo.listMembers(db, id, today), repo.listMeetings(db, id)]);
-  const tasks = await programmesRepo.listTasks(db, { meetingIds: meetings.map((meeting) => meeting.id) });
+  const [tasks, files] = await Promise.all([
+    programmesRepo.listTasks(db, { meetingIds: meetings.map((meeting) => meeting.id) }),
+    Promise.all(meetings.map((meeting) => attachmentsOf(db, 'committee_meeting', meeting.id))),
+  ]);
+  const canEdit = canWriteProgrammes(actor) && row.dissolvedOn === null;
   return {
     ...toItem(row),
     members: members.map((member) => ({
       id: member.id,
       fullName: member.fullName,
+      position: member.position,
+      organisation: member.organisation,
       joinedOn: member.joinedOn,
       roleLabel: MEMBER_ROLE_LABELS[member.role as MemberRole] ?? member.role,
     })),
     meetings: meetings.map(
-      (meeting): MeetingItem => ({
+      (meeting, index): MeetingItem => ({
         id: meeting.id,
         committeeId: meeting.teamId,
         heldOn: meeting.heldOn,
@@ -84,12 +108,16 @@ export async function getCommittee(db: Database, actor: Actor, id: number): Prom
         agenda: meeting.agenda,
         chairedBy: meeting.chairedBy,
         minutes: meeting.minutes,
+        cancelledOn: meeting.cancelledOn,
+        cancelReason: meeting.cancelReason,
+        attachments: files[index]!,
         conclusions: tasks
           .filter((task) => task.meetingId === meeting.id)
           .map((task) => toTaskItem(task, actor, today)),
+        canEdit: canEdit && meeting.cancelledOn === null,
       }),
     ),
-    canEdit: canWriteProgrammes(actor) && row.dissolvedOn === null,
+    canEdit,
   };
 }
 
@@ -167,8 +195,7 @@ export async function updateMeeting(
   requireWriter(actor);
   const today = todayInVietnam();
   const committeeId = await inTransaction(db, async (tx) => {
-    const meeting = await repo.findMeetingInScope(tx, actor.scope, meetingId);
-    if (!meeting) throw meetingNotFound();
+    const meeting = await requireOpenMeeting(tx, actor, meetingId);
     const committee = (await repo.findCommittee(tx, actor.scope, meeting.teamId, today))!;
     const changes: Partial<repo.MeetingRecord> = {};
     if (body.heldOn !== undefined) {
@@ -222,8 +249,7 @@ export async function addConclusion(
 ): Promise<CommitteeDetail> {
   requireWriter(actor);
   const committeeId = await inTransaction(db, async (tx) => {
-    const meeting = await repo.findMeetingInScope(tx, actor.scope, meetingId);
-    if (!meeting) throw meetingNotFound();
+    const meeting = await requireOpenMeeting(tx, actor, meetingId);
     const [task] = await programmesRepo.insertTasks(
       tx,
       newTasks({ meetingId, unitId: meeting.unitId, provinceCode: meeting.provinceCode }, [body], actor),
@@ -240,6 +266,38 @@ export async function addConclusion(
         ownerOrganisation: task!.ownerOrganisation,
         dueOn: task!.dueOn,
       },
+    });
+    return meeting.teamId;
+  });
+  return getCommittee(db, actor, committeeId);
+}
+
+/**
+ * Cancels a meeting recorded by mistake or not held: it stays (with its files and conclusions) for the trail, but
+ * no longer counts and its conclusions are no longer tracked.
+ */
+export async function cancelMeeting(
+  db: Database,
+  actor: Actor,
+  meetingId: number,
+  body: CancelMeetingBody,
+): Promise<CommitteeDetail> {
+  requireWriter(actor);
+  const reason = cleanText(body.reason);
+  if (!reason) throw invalid('committees.cancel_reason_required', 'Nhập lý do hủy cuộc họp', 'reason');
+  const today = todayInVietnam();
+  const committeeId = await inTransaction(db, async (tx) => {
+    const meeting = await requireOpenMeeting(tx, actor, meetingId);
+    await repo.updateMeeting(tx, meeting.id, { cancelledOn: today, cancelReason: reason });
+    await recordAudit(tx, actor, {
+      action: 'committee_meeting.cancelled',
+      entityType: 'committee_meeting',
+      entityId: meeting.id,
+      unitId: meeting.unitId,
+      provinceCode: meeting.provinceCode,
+      before: { cancelledOn: null },
+      after: { cancelledOn: today },
+      details: { reason },
     });
     return meeting.teamId;
   });

@@ -2,9 +2,11 @@ import { date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-c
 import { teams } from '../teams/teams.table.js';
 
 /**
- * Meetings of a steering committee (a team of kind `steering_committee` in the teams registry). The minutes are
- * text for now; the scanned minutes become an attachment once the attachments module links files to records.
- * The conclusions are coordination tasks (programmes.table.ts, `meeting_id`).
+ * Meetings of a steering committee (a team of kind `steering_committee` in the teams registry). `minutes` is the
+ * text summary of the minutes; the signed or scanned minutes and photos are attachments (entity type
+ * `committee_meeting`). The conclusions are coordination tasks (programmes.table.ts, `meeting_id`). A meeting
+ * recorded by mistake or not held is cancelled (`cancelled_on`, with its reason): it stays for the trail but no
+ * longer counts, and its conclusions are no longer tracked.
  */
 export const committeeMeetings = pgTable(
   'committee_meetings',
@@ -20,6 +22,8 @@ export const committeeMeetings = pgTable(
     agenda: text('agenda').notNull(),
     chairedBy: text('chaired_by'),
     minutes: text('minutes'),
+    cancelledOn: date('cancelled_on', { mode: 'string' }),
+    cancelReason: text('cancel_reason'),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

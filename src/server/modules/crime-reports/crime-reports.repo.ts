@@ -8,6 +8,7 @@ import { addDays } from '../../../domain/dates.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { toTextArray } from '../../registry/units.js';
+import type { FactSource } from '../../reporting/rollup.js';
 import {
   crimeReportEvents,
   crimeReportFiles,
@@ -600,3 +601,27 @@ export async function listFiles(db: Database, reportId: number) {
         from crime_report_files where report_id = ${reportId} order by id`,
   );
 }
+
+// ---- indicators: counts only, never what a report says ------------------------------------------------------------
+
+/** Reports received in the period (by `received_on`), counted at the unit the report is with now. */
+const receivedIn = (from: string, asOf: string, unitCondition: (expression: SQL) => SQL) =>
+  sql`r.received_on >= ${from}::date and r.received_on <= ${asOf}::date and ${unitCondition(sql`r.unit_id`)}`;
+
+export const CRIME_REPORT_INDICATOR_SOURCES: Record<string, FactSource> = {
+  crime_reports_received: ({ asOf, from, unitCondition }) =>
+    sql`select r.unit_id, r.category as dimension_value, r.id::text as measure
+        from crime_reports r where ${receivedIn(from, asOf, unitCondition)}`,
+  crime_reports_valuable: ({ asOf, from, unitCondition }) =>
+    sql`select r.unit_id, null::text as dimension_value, r.id::text as measure
+        from crime_reports r where r.valuable and ${receivedIn(from, asOf, unitCondition)}`,
+  crime_cases_solved: ({ asOf, from, unitCondition }) =>
+    sql`select r.unit_id, null::text as dimension_value, r.cases_solved as measure
+        from crime_reports r where r.cases_solved > 0 and ${receivedIn(from, asOf, unitCondition)}`,
+  crime_persons_arrested: ({ asOf, from, unitCondition }) =>
+    sql`select r.unit_id, null::text as dimension_value, r.persons_arrested as measure
+        from crime_reports r where r.persons_arrested > 0 and ${receivedIn(from, asOf, unitCondition)}`,
+  crime_property_recovered: ({ asOf, from, unitCondition }) =>
+    sql`select r.unit_id, null::text as dimension_value, r.property_recovered_vnd as measure
+        from crime_reports r where r.property_recovered_vnd > 0 and ${receivedIn(from, asOf, unitCondition)}`,
+};

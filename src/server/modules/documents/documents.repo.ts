@@ -283,3 +283,27 @@ export async function communeCoverage(
         from communes c order by c.path`,
   );
 }
+
+/** Visible documents whose number, as written, matches (case and spaces aside): "44-KL/TW". */
+export async function findVisibleByNumber(db: Database, scope: Scope, number: string) {
+  return queryRows<{ id: number; number: string; issuedYear: number }>(
+    db,
+    sql`select d.id, d.number, d.issued_year as "issuedYear" from documents d
+        where lower(replace(d.number, ' ', '')) = ${number.replace(/\s/g, '').toLowerCase()} and ${visible(scope)}
+        order by d.issued_year desc, d.id limit 5`,
+  );
+}
+
+/** What rests on a document: documents linked to it, activities carrying it out. */
+export async function countDependents(db: Database, id: number) {
+  const [row] = await queryRows<{ documents: number; activities: number }>(
+    db,
+    sql`select (select count(*)::int from document_links where to_id = ${id}) as documents,
+               (select count(*)::int from activities where plan_document_id = ${id}) as activities`,
+  );
+  return row!;
+}
+
+export async function deleteDocument(db: Database, id: number): Promise<void> {
+  await db.delete(documents).where(eq(documents.id, id));
+}

@@ -4,10 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { findMergedCommune, type MergedCommune } from '../../../../test/helpers/registries.js';
+import {
+  findMergedCommune,
+  importFile,
+  type MergedCommune,
+  sheetFile,
+} from '../../../../test/helpers/registries.js';
 import { makeSignedInUser, type SignedIn } from '../../../../test/helpers/users.js';
 import type { DocumentDetail, DocumentList, DocumentPlans } from '../../../contracts/documents.js';
 import type { DatabaseHandle } from '../../db/client.js';
+import { DOCUMENT_COLUMNS, DOCUMENT_SHEET } from './documents.import.js';
 
 let app: TestApp;
 let database: DatabaseHandle;
@@ -134,5 +140,77 @@ describe('documents', () => {
     expect(loop.statusCode).toBe(400);
     expect(loop.json()).toMatchObject({ code: 'documents.link_cycle', field: 'links' });
     expect((await officer.request('GET', '/api/documents/export?kind=plan')).statusCode).toBe(200);
+  });
+
+  it('imports plans linked by the number as written, every row or none', async () => {
+    const unit = `Xã [#${commune.id}]`;
+    const plan = {
+      kind: 'Kế hoạch',
+      number: '21/KH-UBND',
+      issuer: 'UBND xã',
+      issuedOn: '05/04/2025',
+      title: 'Kế hoạch nhập thử thực hiện Kết luận 44',
+      unitId: unit,
+      implements: '44-kl/tw',
+    };
+    const rows = [
+      plan,
+      { ...plan, number: '22/KH-UBND', implements: '999-KL/TW' },
+      { ...plan, kind: 'Sắc lệnh' },
+    ];
+    const bad = await importFile(
+      app,
+      officer,
+      '/api/documents/import',
+      await sheetFile(DOCUMENT_SHEET, DOCUMENT_COLUMNS, rows),
+    );
+    expect(bad.errors.map((error) => [error.row, error.field])).toEqual([
+      [3, 'Thực hiện văn bản số'],
+      [4, 'Loại văn bản'],
+    ]);
+    expect(((await officer.request('GET', '/api/documents?q=nhap thu')).json() as DocumentList).total).toBe(
+      0,
+    );
+    const done = await importFile(
+      app,
+      officer,
+      '/api/documents/import',
+      await sheetFile(DOCUMENT_SHEET, DOCUMENT_COLUMNS, [plan]),
+    );
+    expect(done.sheets[0]!.created).toBe(1);
+    const plans = (
+      await officer.request('GET', `/api/documents/${conclusion44}/plans`)
+    ).json() as DocumentPlans;
+    expect(plans.plans.map((item) => item.number)).toContain('21/KH-UBND');
+    expect((await officer.request('GET', '/api/documents/import/template')).statusCode).toBe(200);
+  });
+
+  it('deletes a document entered by mistake, never a seeded one nor one others rest on', async () => {
+    const make = async (number: string, links: Array<{ relation: string; documentId: number }> = []) =>
+      (
+        await officer.request('POST', '/api/documents', {
+          kind: 'plan',
+          number,
+          issuer: 'UBND xã',
+          issuedYear: 2025,
+          title: `Kế hoạch ${number}`,
+          unitId: commune.id,
+          links,
+        })
+      ).json() as DocumentDetail;
+    const base = await make('31/KH');
+    const follower = await make('32/KH', [{ relation: 'implements', documentId: base.id }]);
+    const reason = { reason: 'Ghi nhầm' };
+    expect((await province.request('DELETE', `/api/documents/${conclusion44}`, reason)).statusCode).toBe(403);
+    const inUse = await officer.request('DELETE', `/api/documents/${base.id}`, reason);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().message).toContain('1 văn bản');
+    expect((await outsider.request('DELETE', `/api/documents/${follower.id}`, reason)).statusCode).toBe(404);
+    expect((await frontOfficer.request('DELETE', `/api/documents/${follower.id}`, reason)).statusCode).toBe(
+      403,
+    );
+    expect((await officer.request('DELETE', `/api/documents/${follower.id}`, reason)).statusCode).toBe(204);
+    expect((await officer.request('DELETE', `/api/documents/${base.id}`, reason)).statusCode).toBe(204);
+    expect((await officer.request('GET', `/api/documents/${base.id}`)).statusCode).toBe(404);
   });
 });

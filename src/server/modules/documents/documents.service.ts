@@ -20,15 +20,21 @@ import {
   type DocumentRelation,
   SEEDED_DOCUMENTS,
 } from '../../../domain/documents.js';
-import { AppError, invalid, notFound } from '../../../domain/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../../domain/errors.js';
 import { normalizeForSearch } from '../../../domain/text.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
+import type { FileService } from '../../lib/files/file-service.js';
 import { checkPage, checkRange, paging, searchTerm, unitFilterScope } from '../../registry/list.js';
 import { loadUnitsInScope, toRecordUnit } from '../../registry/units.js';
-import { attachmentsOf, moveAttachments } from '../attachments/attachments.service.js';
+import {
+  attachmentsOf,
+  discardFiles,
+  moveAttachments,
+  removeAttachmentsOf,
+} from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { cleanText } from '../teams/teams.service.js';
 import * as repo from './documents.repo.js';
@@ -450,4 +456,60 @@ export async function documentsForTimeline(
     detail: row.title,
     unit: row.unit ? toRecordUnit(row.unit) : null,
   }));
+}
+
+/**
+ * Deletes a document entered by mistake. Refused for the documents installed with the system, and while other
+ * records rest on it (a plan implementing it, a document replacing it, an activity carrying it out): those links
+ * would silently break. A central document goes only by a national user, as for writing one.
+ */
+export async function deleteDocument(
+  db: Database,
+  files: FileService,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<void> {
+  const removed = await inTransaction(db, async (tx) => {
+    const before = await repo.findDocumentVisible(tx, actor.scope, id);
+    if (!before) throw documentNotFound();
+    if (before.unitId === null && !actor.scope.all) {
+      throw new AppError(
+        'forbidden',
+        'documents.forbidden',
+        'Văn bản Trung ương chỉ cán bộ cấp toàn quốc được xóa',
+      );
+    }
+    if (before.seedKey !== null) {
+      throw conflict('documents.seeded', 'Văn bản có sẵn trong hệ thống, không xóa được');
+    }
+    const dependents = await repo.countDependents(tx, id);
+    if (dependents.documents > 0 || dependents.activities > 0) {
+      throw conflict(
+        'documents.in_use',
+        `Không xóa được: ${[
+          dependents.documents > 0
+            ? `${dependents.documents} văn bản thực hiện, thay thế hoặc sửa đổi văn bản này`
+            : null,
+          dependents.activities > 0 ? `${dependents.activities} hoạt động thực hiện văn bản này` : null,
+        ]
+          .filter(Boolean)
+          .join(' và ')}. Gỡ các liên kết đó trước`,
+      );
+    }
+    const links = await repo.listLinks(tx, id);
+    const attachments = await removeAttachmentsOf(tx, 'document', id);
+    await repo.deleteDocument(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'document.deleted',
+      entityType: 'document',
+      entityId: id,
+      unitId: before.unitId,
+      provinceCode: before.provinceCode,
+      before: auditView(before, links),
+      details: { reason: cleanText(reason), attachments: attachments.map((row) => row.publicId) },
+    });
+    return attachments;
+  });
+  await discardFiles(files, removed);
 }

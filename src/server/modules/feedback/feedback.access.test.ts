@@ -3,14 +3,16 @@
  * to those who may record feedback (each showing audited), never in lists or in the audit trail.
  */
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage } from '../../../../test/helpers/factories.js';
-import { findMergedCommune } from '../../../../test/helpers/registries.js';
+import { findMergedCommune, importFile, sheetFile } from '../../../../test/helpers/registries.js';
 import { makeUser, type SignedIn, signIn } from '../../../../test/helpers/users.js';
 import type { FeedbackDetail, FeedbackList } from '../../../contracts/feedback.js';
 import type { RoleId } from '../../../domain/roles.js';
 import { type DatabaseHandle, queryRows } from '../../db/client.js';
+import { FEEDBACK_COLUMNS, FEEDBACK_SHEET } from './feedback.import.js';
 
 let app: TestApp;
 let database: DatabaseHandle;
@@ -99,6 +101,12 @@ describe.each(actors)('$label ($role)', (actor) => {
     ).toBe(200);
   });
 
+  it.each(wheres)('deletes feedback entered by mistake %s scope', async (where) => {
+    const id = await freshFeedback(where);
+    const response = await as().request('DELETE', `/api/feedback/${id}`, { reason: 'Ghi trùng' });
+    expect(response.statusCode).toBe(expected(actor.role, where, 'write', 204));
+  });
+
   it.each(wheres)('lists and summarises feedback of a unit %s scope', async (where) => {
     expect((await as().request('GET', `/api/feedback?unit=${villages[where]}`)).statusCode).toBe(
       expected(actor.role, where, 'read', 200),
@@ -142,5 +150,88 @@ describe('contact data', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().field).toContain('phone');
+  });
+});
+
+describe('import, export and deletion', () => {
+  it('imports every row or none, naming each bad row; never a contact', async () => {
+    const unit = `Thôn [#${villages.inside}]`;
+    const rows = [
+      { unitId: unit, receivedOn: '02/09/2025', channel: 'Cán bộ ghi nhận', topic: 'Nhập thử: đường tối' },
+      {
+        unitId: unit,
+        receivedOn: '03/09/2025',
+        channel: 'Cán bộ ghi nhận',
+        topic: 'Nhập thử: đã trả lời',
+        answeredBy: 'Công an xã',
+        answer: 'Đã lắp đèn',
+        answeredOn: '10/09/2025',
+      },
+      {
+        unitId: unit,
+        receivedOn: '03/09/2025',
+        channel: 'Cán bộ ghi nhận',
+        topic: 'Nhập thử',
+        answer: 'Thiếu ngày',
+      },
+      {
+        unitId: unit,
+        receivedOn: '03/09/2025',
+        channel: 'Tại hội nghị "Công an lắng nghe ý kiến Nhân dân"',
+        topic: 'Nhập thử',
+      },
+      {
+        unitId: `Thôn [#${villages.outside}]`,
+        receivedOn: '03/09/2025',
+        channel: 'Cán bộ ghi nhận',
+        topic: 'Nhập thử',
+      },
+    ];
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from feedback where topic like 'Nhập thử%'`,
+        )
+      )[0]!.n;
+    const user = signedIn.get('công an')!;
+    const bad = await importFile(
+      app,
+      user,
+      '/api/feedback/import',
+      await sheetFile(FEEDBACK_SHEET, FEEDBACK_COLUMNS, rows),
+    );
+    expect(bad.errors.map((error) => [error.row, error.field])).toEqual([
+      [4, 'Người, cơ quan trả lời'],
+      [5, 'Số hiệu hội nghị'],
+      [6, 'Đơn vị'],
+    ]);
+    expect(await count()).toBe(0);
+    const done = await importFile(
+      app,
+      user,
+      '/api/feedback/import',
+      await sheetFile(FEEDBACK_SHEET, FEEDBACK_COLUMNS, rows.slice(0, 2)),
+    );
+    expect(done.errors).toEqual([]);
+    expect(done.sheets[0]!.created).toBe(2);
+    const answered = (
+      await user.request('GET', '/api/feedback?q=nhap thu da tra loi')
+    ).json() as FeedbackList;
+    expect(answered.items[0]).toMatchObject({ status: 'answered', answeredOn: '2025-09-10' });
+    expect((await user.request('GET', '/api/feedback/import/template')).statusCode).toBe(200);
+  });
+
+  it("exports without the resident's name or phone", async () => {
+    await freshFeedback('inside');
+    const exported = await recorder.request('GET', `/api/feedback/export?unit=${villages.inside}`);
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(book.getWorksheet('Ý kiến')!.getSheetValues());
+    expect(text).toContain('Đèn chiếu sáng ngõ xóm bị hỏng');
+    expect(text).not.toContain('Mẫu');
+    expect(text).not.toContain('0905123456');
+    expect((await signedIn.get('người xem')!.request('GET', '/api/feedback/export')).statusCode).toBe(403);
   });
 });

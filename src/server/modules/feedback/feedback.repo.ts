@@ -160,3 +160,7 @@ export const FEEDBACK_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
           from feedback f where ${records(sql`f.id`)} and f.answered_on is not null`,
   },
 };
+
+export async function deleteFeedback(db: Database, id: number): Promise<void> {
+  await db.delete(feedback).where(eq(feedback.id, id));
+}

@@ -32,11 +32,17 @@ import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { FieldCipher } from '../../lib/crypto.js';
+import type { FileService } from '../../lib/files/file-service.js';
 import { checkPage, checkRange, paging, searchTerm, unitFilterScope } from '../../registry/list.js';
 import { existedOn, loadUnitsInScope, toRecordUnit } from '../../registry/units.js';
 import { rollup } from '../../reporting/rollup.js';
 import { findActivity } from '../activities/activities.service.js';
-import { attachmentsOf, moveAttachments } from '../attachments/attachments.service.js';
+import {
+  attachmentsOf,
+  discardFiles,
+  moveAttachments,
+  removeAttachmentsOf,
+} from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit, recordSensitiveRead } from '../audit/audit.service.js';
 import { cleanPhone, cleanText } from '../teams/teams.service.js';
 import * as repo from './feedback.repo.js';
@@ -373,4 +379,31 @@ export async function feedbackForTimeline(db: Database, actor: Actor, area: Scop
     detail: FEEDBACK_STATUS_LABELS[row.status as FeedbackStatus],
     unit: toRecordUnit(row.unit),
   }));
+}
+
+/** Deletes an opinion entered by mistake: the record as it was (never the contact) and the reason go to the audit trail. */
+export async function deleteFeedback(
+  db: Database,
+  files: FileService,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<void> {
+  const removed = await inTransaction(db, async (tx) => {
+    const before = await repo.findFeedbackInScope(tx, actor.scope, id);
+    if (!before) throw feedbackNotFound();
+    const attachments = await removeAttachmentsOf(tx, 'feedback', id);
+    await repo.deleteFeedback(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'feedback.deleted',
+      entityType: 'feedback',
+      entityId: id,
+      unitId: before.unitId,
+      provinceCode: before.provinceCode,
+      before: auditView(before),
+      details: { reason: cleanText(reason), attachments: attachments.map((row) => row.publicId) },
+    });
+    return attachments;
+  });
+  await discardFiles(files, removed);
 }

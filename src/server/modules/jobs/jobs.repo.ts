@@ -127,3 +127,23 @@ export async function purgeFinishedJobs(db: Database, keepDays: number): Promise
     sql`delete from jobs where status in ('succeeded', 'failed') and finished_at < now() - make_interval(days => ${keepDays})`,
   );
 }
+
+/** Keeps the file a job made; it is sent to the job's user only (see findOutputOfUser). */
+export async function saveOutput(db: Database, id: number, output: Uint8Array): Promise<void> {
+  await db.execute(sql`update jobs set output = ${output} where id = ${id}`);
+}
+
+export async function findOutputOfUser(
+  db: Database,
+  id: number,
+  userId: number | null,
+  kind: string,
+): Promise<{ result: unknown; output: Uint8Array } | undefined> {
+  const rows = await queryRows<{ result: unknown; output: Uint8Array | null }>(
+    db,
+    sql`select result, output from jobs
+        where id = ${id} and kind = ${kind} and status = 'succeeded' and created_by is not distinct from ${userId}`,
+  );
+  const row = rows[0];
+  return row?.output ? { result: row.result, output: row.output } : undefined;
+}

@@ -255,3 +255,20 @@ export async function startJob(
   await runner.waitFor(id, waitMs);
   return getJob(db, runner, actor, id);
 }
+
+/** A job's file (an export) is stored with the job; the handler calls this before it returns. */
+export async function storeJobOutput(db: Database, id: number, output: Buffer): Promise<void> {
+  await repo.saveOutput(db, id, output);
+}
+
+/** The file of a finished job of the given kind, for the user who started it only. */
+export async function jobOutput(
+  db: Database,
+  actor: Actor,
+  id: number,
+  kind: string,
+): Promise<{ result: unknown; output: Buffer }> {
+  const found = await repo.findOutputOfUser(db, id, actor.userId, kind);
+  if (!found) throw notFound('jobs.not_found', 'Không tìm thấy tệp kết quả của công việc');
+  return { result: found.result, output: Buffer.from(found.output) };
+}

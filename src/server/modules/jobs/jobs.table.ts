@@ -5,7 +5,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 });
 
 /**
- * Background work (imports now; exports and notifications later), run in-process by the server that accepted it.
+ * Background work (imports, report exports), run in-process by the server that accepted it.
  * Plain SQL with `for update skip locked` claims a job, so the table works the same on PGlite and on a server with
  * several processes. `input` holds an uploaded file only until the job ends.
  */
@@ -19,6 +19,8 @@ export const jobs = pgTable(
     /** Parameters and the actor it runs for (user id, role, scope unit), JSON. */
     params: jsonb('params').notNull(),
     input: bytea('input'),
+    /** The file a job made (an export), kept for its user to download until the job is purged. */
+    output: bytea('output'),
     phase: text('phase'),
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total').notNull().default(0),

@@ -430,6 +430,16 @@ export const MODEL_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select mo.lead_unit_id as unit_id, null::text as dimension_value, coalesce(mo.cameras, 0) as measure
         from models mo join model_kinds k on k.id = mo.kind_id
         where ${existing(asOf)} and k.is_camera and ${unitCondition(sql`mo.lead_unit_id`)}`,
+  models_new: ({ asOf, from, unitCondition }) =>
+    sql`select mo.lead_unit_id as unit_id, k.code as dimension_value, mo.id::text as measure
+        from models mo join model_kinds k on k.id = mo.kind_id
+        where mo.started_on >= ${from}::date and mo.started_on <= ${asOf}::date
+          and ${unitCondition(sql`mo.lead_unit_id`)}`,
+  // A unit running several models counts once.
+  model_units: ({ asOf, unitCondition }) =>
+    sql`select mu.unit_id, null::text as dimension_value, mu.unit_id::text as measure
+        from model_units mu join models mo on mo.id = mu.model_id
+        where ${existing(asOf)} and ${unitCondition(sql`mu.unit_id`)}`,
 };
 
 /** The same facts with their validity, for the aggregate tables (reporting/intervals.ts): [start, end). */

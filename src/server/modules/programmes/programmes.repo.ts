@@ -36,6 +36,10 @@ function programmeVisible(reader: Reader): SQL {
 
 export interface ProgrammeRow {
   id: number;
+  unitId: number | null;
+  provinceCode: string | null;
+  /** The programme's unit lies inside the reader's scope (a national one: the reader is national). */
+  inScope: boolean;
   number: string;
   title: string;
   parties: string[];
@@ -45,18 +49,21 @@ export interface ProgrammeRow {
   notes: string | null;
   reference: boolean;
   phases: Array<{ id: number; name: string; startsOn: string; endsOn: string | null; note: string | null }>;
-  documents: Array<{ id: number; documentId: number | null; reference: string }>;
+  documents: Array<{ id: number; documentId: number | null; reference: string; title: string | null }>;
   planCount: number;
 }
 
 function programmeColumns(reader: Reader, today: string): SQL {
-  return sql`p.id, p.number, p.title, p.parties, p.level,
+  return sql`p.id, p.unit_id as "unitId", p.province_code as "provinceCode",
+    coalesce(${reader.scope.all ? sql`true` : sql`${unitInScope(reader.scope, sql`p.unit_id`)}`}, false) as "inScope",
+    p.number, p.title, p.parties, p.level,
     case when p.unit_id is null then null else ${recordUnitJson(sql`p.unit_id`, today)} end as unit,
     p.signed_on as "signedOn", p.notes, p.reference_key is not null as reference,
     coalesce((select json_agg(json_build_object('id', ph.id, 'name', ph.name, 'startsOn', ph.starts_on, 'endsOn', ph.ends_on, 'note', ph.note)
       order by ph.sort_order, ph.starts_on) from programme_phases ph where ph.programme_id = p.id), '[]') as phases,
-    coalesce((select json_agg(json_build_object('id', d.id, 'documentId', d.document_id, 'reference', d.reference) order by d.id)
-      from programme_documents d where d.programme_id = p.id), '[]') as documents,
+    coalesce((select json_agg(json_build_object('id', d.id, 'documentId', d.document_id, 'reference', d.reference,
+        'title', case when dd.unit_id is null or ${unitInScope(reader.scope, sql`dd.unit_id`)} then dd.title end) order by d.id)
+      from programme_documents d left join documents dd on dd.id = d.document_id where d.programme_id = p.id), '[]') as documents,
     (select count(*)::int from programme_plans pl where pl.programme_id = p.id and ${unitInScope(reader.scope, sql`pl.unit_id`)}) as "planCount"`;
 }
 
@@ -95,6 +102,59 @@ export async function insertProgramme(
       .insert(programmeDocuments)
       .values(documents.map((document) => ({ ...document, programmeId: created!.id })));
   return created!;
+}
+
+export async function updateProgramme(
+  db: Database,
+  id: number,
+  changes: Partial<typeof programmes.$inferInsert>,
+): Promise<ProgrammeRecord> {
+  const [row] = await db
+    .update(programmes)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(programmes.id, id))
+    .returning();
+  return row!;
+}
+
+export async function lockProgramme(db: Database, id: number): Promise<void> {
+  await db.execute(sql`select id from programmes where id = ${id} for update`);
+}
+
+/** The phases of a programme with the number of plans implementing each. */
+export async function listPhases(db: Database, programmeId: number) {
+  return queryRows<{ id: number; name: string; startsOn: string; endsOn: string | null; plans: number }>(
+    db,
+    sql`select ph.id, ph.name, ph.starts_on as "startsOn", ph.ends_on as "endsOn",
+          (select count(*)::int from programme_plans pl where pl.phase_id = ph.id) as plans
+        from programme_phases ph where ph.programme_id = ${programmeId} order by ph.sort_order, ph.starts_on`,
+  );
+}
+
+export async function insertPhase(db: Database, row: typeof programmePhases.$inferInsert): Promise<void> {
+  await db.insert(programmePhases).values(row);
+}
+
+export async function updatePhase(
+  db: Database,
+  id: number,
+  changes: Partial<typeof programmePhases.$inferInsert>,
+): Promise<void> {
+  await db.update(programmePhases).set(changes).where(eq(programmePhases.id, id));
+}
+
+export async function deletePhase(db: Database, id: number): Promise<void> {
+  await db.delete(programmePhases).where(eq(programmePhases.id, id));
+}
+
+export async function replaceDocuments(
+  db: Database,
+  programmeId: number,
+  documents: Array<Omit<typeof programmeDocuments.$inferInsert, 'programmeId'>>,
+): Promise<void> {
+  await db.delete(programmeDocuments).where(eq(programmeDocuments.programmeId, programmeId));
+  if (documents.length > 0)
+    await db.insert(programmeDocuments).values(documents.map((document) => ({ ...document, programmeId })));
 }
 
 export async function findProgrammeByReference(
@@ -226,11 +286,14 @@ export interface TaskRow {
   startedOn: string | null;
   doneOn: string | null;
   notes: Array<{ id: number; notedOn: string; note: string; recordedBy: string | null }>;
+  /** A conclusion of a meeting that was cancelled: kept for the trail, no longer tracked. */
+  meetingCancelled: boolean;
 }
 
 const taskColumns = sql`t.id, t.plan_id as "planId", t.meeting_id as "meetingId", t.unit_id as "unitId",
   t.province_code as "provinceCode", t.title, t.owner_organisation as "ownerOrganisation", t.due_on as "dueOn",
   t.status, t.started_on as "startedOn", t.done_on as "doneOn",
+  coalesce((select cm.cancelled_on is not null from committee_meetings cm where cm.id = t.meeting_id), false) as "meetingCancelled",
   coalesce((select json_agg(json_build_object('id', n.id, 'notedOn', n.noted_on, 'note', n.note, 'recordedBy', n.recorded_by_name)
     order by n.noted_on desc, n.id desc) from coordination_task_notes n where n.task_id = t.id), '[]') as notes`;
 

@@ -13,6 +13,7 @@ import {
   TaskIdParams,
   TaskItem,
   TaskNoteBody,
+  UpdateProgrammeBody,
   UpdateTaskBody,
 } from '../../../contracts/programmes.js';
 import type { AppDeps } from '../../app.js';
@@ -69,6 +70,22 @@ export async function programmesRoutes(api: Api, deps: AppDeps): Promise<void> {
       },
     },
     (request) => programmes.getProgramme(db, requireActor(request), request.params.id),
+  );
+
+  api.patch(
+    '/programmes/:id',
+    {
+      config: { permission: 'programmes.write' },
+      schema: {
+        tags,
+        summary:
+          'Sửa chương trình: số, tên, các bên, ngày ký, giai đoạn, văn bản chỉ đạo (chương trình của đơn vị trong phạm vi)',
+        params: ProgrammeIdParams,
+        body: UpdateProgrammeBody,
+        response: { 200: ProgrammeDetail, ...changeErrors },
+      },
+    },
+    (request) => programmes.updateProgramme(db, requireActor(request), request.params.id, request.body),
   );
 
   api.get(

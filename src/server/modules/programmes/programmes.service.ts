@@ -17,6 +17,7 @@ import type {
   TaskBody,
   TaskItem,
   TaskNoteBody,
+  UpdateProgrammeBody,
   UpdateTaskBody,
 } from '../../../contracts/programmes.js';
 import {
@@ -28,6 +29,7 @@ import {
   yearViewDate,
 } from '../../../domain/coordination.js';
 import { formatDateVi, todayInVietnam } from '../../../domain/dates.js';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../domain/documents.js';
 import { AppError, conflict, invalid, notFound } from '../../../domain/errors.js';
 import { hasPermission } from '../../../domain/roles.js';
 import { normalizeForSearch, tidyName } from '../../../domain/text.js';
@@ -36,11 +38,26 @@ import type { Database } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import { existedOn, loadUnitsInScope, toRecordUnit } from '../../registry/units.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { findBySeedKeys, findDocumentVisible } from '../documents/documents.repo.js';
+import { ensureSeededDocuments } from '../documents/documents.service.js';
 import * as repo from './programmes.repo.js';
 
 const programmeNotFound = () => notFound('programmes.not_found', 'Không tìm thấy chương trình phối hợp');
 const planNotFound = () => notFound('programmes.plan_not_found', 'Không tìm thấy kế hoạch thực hiện');
 const taskNotFound = () => notFound('tasks.not_found', 'Không tìm thấy nhiệm vụ');
+
+/** A task found in the reader's scope that may still change (not a conclusion of a cancelled meeting). */
+async function requireOpenTask(db: Database, actor: Actor, taskId: number): Promise<repo.TaskRow> {
+  const task = await repo.findTaskInScope(db, actor.scope, taskId);
+  if (!task) throw taskNotFound();
+  if (task.meetingCancelled) {
+    throw conflict(
+      'tasks.meeting_cancelled',
+      'Cuộc họp giao kết luận này đã bị hủy, không cập nhật kết luận được nữa',
+    );
+  }
+  return task;
+}
 
 export function clean(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -83,7 +100,7 @@ export function toTaskItem(row: repo.TaskRow, actor: Actor, today = todayInVietn
     startedOn: row.startedOn,
     doneOn: row.doneOn,
     notes: row.notes,
-    canEdit: canWriteProgrammes(actor),
+    canEdit: canWriteProgrammes(actor) && !row.meetingCancelled,
   };
 }
 
@@ -145,8 +162,7 @@ export async function updateTask(
   requireWriter(actor);
   const today = todayInVietnam();
   return inTransaction(db, async (tx) => {
-    const task = await repo.findTaskInScope(tx, actor.scope, taskId);
-    if (!task) throw taskNotFound();
+    const task = await requireOpenTask(tx, actor, taskId);
     await repo.lockTask(tx, task.id);
     const changes: Partial<repo.NewTask> = {};
     if (body.title !== undefined) {
@@ -206,8 +222,7 @@ export async function addTaskNote(
   const note = cleanText(body.note);
   if (!note) throw invalid('tasks.note_required', 'Nội dung tiến độ không được để trống', 'note');
   return inTransaction(db, async (tx) => {
-    const task = await repo.findTaskInScope(tx, actor.scope, taskId);
-    if (!task) throw taskNotFound();
+    const task = await requireOpenTask(tx, actor, taskId);
     await repo.insertTaskNote(tx, {
       taskId: task.id,
       notedOn: body.notedOn,
@@ -230,8 +245,9 @@ export async function addTaskNote(
 // ---- programmes -----------------------------------------------------------------------------------------------
 
 function toProgrammeItem(row: repo.ProgrammeRow): ProgrammeItem {
+  const { unitId: _unitId, provinceCode: _provinceCode, inScope: _inScope, ...rest } = row;
   return {
-    ...row,
+    ...rest,
     level: row.level as ProgrammeLevel,
     levelLabel: PROGRAMME_LEVEL_LABELS[row.level as ProgrammeLevel],
     unit: row.unit === null ? null : toRecordUnit(row.unit),
@@ -262,7 +278,202 @@ export async function getProgramme(db: Database, actor: Actor, id: number): Prom
     ...toProgrammeItem(row),
     plans: plans.map(toPlanItem),
     canPlan: canWriteProgrammes(actor) && !actor.scope.all,
+    canEdit: canWriteProgrammes(actor) && row.inScope,
   };
+}
+
+type PhaseInput = CreateProgrammeBody['phases'][number];
+type DocumentInput = NonNullable<CreateProgrammeBody['documents']>[number];
+
+function checkPhases(phases: readonly PhaseInput[]): void {
+  phases.forEach((phase, index) => {
+    if (!clean(phase.name))
+      throw invalid(
+        'programmes.phase_name_required',
+        'Tên giai đoạn không được để trống',
+        `phases.${index}.name`,
+      );
+    if (phase.endsOn && phase.endsOn < phase.startsOn) {
+      throw invalid(
+        'programmes.phase_invalid',
+        'Ngày kết thúc giai đoạn phải sau ngày bắt đầu',
+        `phases.${index}.endsOn`,
+      );
+    }
+  });
+}
+
+function cleanParties(list: readonly string[]): string[] {
+  const parties = list.map((party) => clean(party)).filter((party): party is string => party !== null);
+  if (parties.length < 2)
+    throw invalid('programmes.parties_required', 'Chương trình phối hợp cần ít nhất hai bên', 'parties');
+  return parties;
+}
+
+/**
+ * The document rows of a programme: a document of the registry (visible to the writer) takes its name from there;
+ * a document not in the registry is named by free text.
+ */
+async function documentRows(
+  db: Database,
+  actor: Actor,
+  inputs: readonly DocumentInput[],
+): Promise<Array<{ documentId: number | null; reference: string }>> {
+  const rows: Array<{ documentId: number | null; reference: string }> = [];
+  for (const [index, input] of inputs.entries()) {
+    if (input.documentId) {
+      const document = await findDocumentVisible(db, actor.scope, input.documentId);
+      if (!document) {
+        throw invalid(
+          'programmes.document_not_found',
+          'Không tìm thấy văn bản này trong danh mục văn bản chỉ đạo',
+          `documents.${index}.documentId`,
+        );
+      }
+      if (rows.some((row) => row.documentId === document.id)) {
+        throw invalid(
+          'programmes.document_repeated',
+          'Văn bản này đã có trong danh sách',
+          `documents.${index}.documentId`,
+        );
+      }
+      rows.push({
+        documentId: document.id,
+        reference: `${DOCUMENT_KIND_LABELS[document.kind as DocumentKind]} ${document.number}`,
+      });
+    } else {
+      const reference = clean(input.reference);
+      if (!reference) {
+        throw invalid(
+          'programmes.document_required',
+          'Chọn văn bản trong danh mục hoặc nhập số, ký hiệu văn bản chưa có trong danh mục',
+          `documents.${index}.reference`,
+        );
+      }
+      rows.push({ documentId: null, reference });
+    }
+  }
+  return rows;
+}
+
+function programmeAuditView(
+  programme: Pick<repo.ProgrammeRecord, 'number' | 'title' | 'parties' | 'signedOn' | 'notes'>,
+  phases: ReadonlyArray<{ name: string; startsOn: string; endsOn?: string | null | undefined }>,
+  documents: ReadonlyArray<{ documentId: number | null; reference: string }>,
+) {
+  return {
+    number: programme.number,
+    title: programme.title,
+    parties: programme.parties,
+    signedOn: programme.signedOn,
+    notes: programme.notes === null ? null : `${programme.notes.length} ký tự`,
+    phases: phases.map((phase) => `${phase.name}: ${phase.startsOn} – ${phase.endsOn ?? ''}`),
+    documents: documents.map((document) =>
+      document.documentId ? `${document.reference} (#${document.documentId})` : document.reference,
+    ),
+  };
+}
+
+/**
+ * Changes a programme: number, title, parties, signing date, notes, phases and the documents it implements. Only
+ * a writer whose scope holds the programme's unit may (a national programme: a national writer).
+ */
+export async function updateProgramme(
+  db: Database,
+  actor: Actor,
+  id: number,
+  body: UpdateProgrammeBody,
+): Promise<ProgrammeDetail> {
+  requireWriter(actor);
+  const today = todayInVietnam();
+  if (body.phases) checkPhases(body.phases);
+  if (body.signedOn) notFuture(body.signedOn, 'signedOn', 'Ngày ký', today);
+  await inTransaction(db, async (tx) => {
+    const row = await requireProgramme(tx, actor, id);
+    if (!row.inScope) {
+      throw new AppError(
+        'forbidden',
+        'programmes.not_editable',
+        row.unitId === null
+          ? 'Chỉ cấp Trung ương mới sửa chương trình cấp Trung ương'
+          : 'Chương trình này của đơn vị ngoài phạm vi của bạn',
+      );
+    }
+    await repo.lockProgramme(tx, id);
+    const changes: Partial<repo.ProgrammeRecord> = {};
+    if (body.number !== undefined) {
+      const number = clean(body.number);
+      if (!number)
+        throw invalid('programmes.number_required', 'Số chương trình không được để trống', 'number');
+      changes.number = number;
+    }
+    if (body.title !== undefined) {
+      const title = cleanText(body.title);
+      if (!title) throw invalid('programmes.title_required', 'Tên chương trình không được để trống', 'title');
+      changes.title = title;
+    }
+    if (body.parties !== undefined) changes.parties = cleanParties(body.parties);
+    if (body.signedOn !== undefined) changes.signedOn = body.signedOn;
+    if (body.notes !== undefined) changes.notes = cleanText(body.notes);
+    if (changes.number !== undefined || changes.title !== undefined) {
+      changes.searchText = normalizeForSearch(
+        `${changes.number ?? row.number} ${changes.title ?? row.title}`,
+      );
+    }
+    const phasesBefore = await repo.listPhases(tx, id);
+    if (body.phases) {
+      const kept = new Set<number>();
+      for (const [index, phase] of body.phases.entries()) {
+        const values = {
+          name: clean(phase.name)!,
+          startsOn: phase.startsOn,
+          endsOn: phase.endsOn ?? null,
+          sortOrder: index,
+          ...(phase.note !== undefined ? { note: cleanText(phase.note) } : {}),
+        };
+        if (phase.id !== undefined) {
+          if (!phasesBefore.some((existing) => existing.id === phase.id) || kept.has(phase.id)) {
+            throw invalid(
+              'programmes.phase_not_found',
+              'Giai đoạn không thuộc chương trình này',
+              `phases.${index}.id`,
+            );
+          }
+          kept.add(phase.id);
+          await repo.updatePhase(tx, phase.id, values);
+        } else {
+          await repo.insertPhase(tx, { ...values, programmeId: id });
+        }
+      }
+      for (const phase of phasesBefore.filter((existing) => !kept.has(existing.id))) {
+        if (phase.plans > 0) {
+          throw conflict(
+            'programmes.phase_in_use',
+            `Không xóa được “${phase.name}”: đã có ${phase.plans} kế hoạch thực hiện giai đoạn này`,
+            'phases',
+          );
+        }
+        await repo.deletePhase(tx, phase.id);
+      }
+    }
+    const documentsBefore = row.documents;
+    let documentsAfter: Array<{ documentId: number | null; reference: string }> = documentsBefore;
+    if (body.documents) {
+      documentsAfter = await documentRows(tx, actor, body.documents);
+      await repo.replaceDocuments(tx, id, documentsAfter);
+    }
+    const updated = await repo.updateProgramme(tx, id, changes);
+    await recordAudit(tx, actor, {
+      action: 'programme.updated',
+      entityType: 'programme',
+      entityId: id,
+      unitId: row.unitId,
+      provinceCode: row.provinceCode,
+      before: programmeAuditView({ ...row, notes: row.notes }, phasesBefore, documentsBefore),
+      after: programmeAuditView(updated, await repo.listPhases(tx, id), documentsAfter),
+    });
+  });
+  return getProgramme(db, actor, id);
 }
 
 export async function createProgramme(
@@ -276,21 +487,9 @@ export async function createProgramme(
   const title = cleanText(body.title);
   if (!number) throw invalid('programmes.number_required', 'Số chương trình không được để trống', 'number');
   if (!title) throw invalid('programmes.title_required', 'Tên chương trình không được để trống', 'title');
-  const parties = body.parties
-    .map((party) => clean(party))
-    .filter((party): party is string => party !== null);
-  if (parties.length < 2)
-    throw invalid('programmes.parties_required', 'Chương trình phối hợp cần ít nhất hai bên', 'parties');
+  const parties = cleanParties(body.parties);
   if (body.signedOn) notFuture(body.signedOn, 'signedOn', 'Ngày ký', today);
-  body.phases.forEach((phase, index) => {
-    if (phase.endsOn && phase.endsOn < phase.startsOn) {
-      throw invalid(
-        'programmes.phase_invalid',
-        'Ngày kết thúc giai đoạn phải sau ngày bắt đầu',
-        `phases.${index}.endsOn`,
-      );
-    }
-  });
+  checkPhases(body.phases);
   const id = await inTransaction(db, async (tx) => {
     let unitId: number | null = null;
     let provinceCode: string | null = null;
@@ -315,6 +514,7 @@ export async function createProgramme(
       unitId = unit.id;
       provinceCode = unit.provinceCode;
     }
+    const documents = await documentRows(tx, actor, body.documents ?? []);
     const created = await repo.insertProgramme(
       tx,
       {
@@ -330,15 +530,13 @@ export async function createProgramme(
         createdBy: actor.userId,
       },
       body.phases.map((phase, index) => ({
-        name: clean(phase.name) ?? `Giai đoạn ${index + 1}`,
+        name: clean(phase.name)!,
         startsOn: phase.startsOn,
         endsOn: phase.endsOn ?? null,
+        note: cleanText(phase.note),
         sortOrder: index,
       })),
-      (body.documents ?? []).map((document) => ({
-        reference: clean(document.reference) ?? '',
-        documentId: document.documentId ?? null,
-      })),
+      documents,
     );
     await recordAudit(tx, actor, {
       action: 'programme.created',
@@ -346,7 +544,11 @@ export async function createProgramme(
       entityId: created.id,
       unitId,
       provinceCode,
-      after: { number, title, parties, level: body.level, unitId, signedOn: created.signedOn },
+      after: {
+        level: body.level,
+        unitId,
+        ...programmeAuditView(created, body.phases, documents),
+      },
     });
     return created.id;
   });
@@ -508,8 +710,12 @@ const PROGRAMME_09 = 'programme-09';
  * years, and a note says so, until someone enters them from the signed documents.
  */
 export async function ensureReferenceProgrammes(db: Database, actor: Actor): Promise<boolean> {
+  if (await repo.findProgrammeByReference(db, PROGRAMME_09)) return false;
+  // Programme 09 implements Chỉ thị 09-CT/TW, one of the documents installed at start-up.
+  await ensureSeededDocuments(db);
   return inTransaction(db, async (tx) => {
     if (await repo.findProgrammeByReference(tx, PROGRAMME_09)) return false;
+    const [directive] = await findBySeedKeys(tx, ['ct-09-2011']);
     const note =
       'Ngày bắt đầu, kết thúc ghi theo năm của giai đoạn; đối chiếu văn bản đã ký để cập nhật ngày chính xác.';
     const created = await repo.insertProgramme(
@@ -534,7 +740,7 @@ export async function ensureReferenceProgrammes(db: Database, actor: Actor): Pro
         { name: 'Giai đoạn 2013–2023', startsOn: '2013-01-01', endsOn: '2023-12-31', note, sortOrder: 0 },
         { name: 'Giai đoạn 2023–2033', startsOn: '2024-01-01', endsOn: '2033-12-31', note, sortOrder: 1 },
       ],
-      [],
+      directive ? [{ documentId: directive.id, reference: 'Chỉ thị 09-CT/TW' }] : [],
     );
     await recordAudit(tx, actor, {
       action: 'programme.created',

@@ -1,5 +1,6 @@
 import { date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { committeeMeetings } from '../committees/committees.table.js';
+import { documents } from '../documents/documents.table.js';
 import { units } from '../units/units.table.js';
 
 /**
@@ -50,8 +51,9 @@ export const programmePhases = pgTable(
 );
 
 /**
- * The directive documents a programme implements. `document_id` points into the directive documents registry
- * once that registry is part of the platform; until then `reference` names the document ("Chỉ thị 09-CT/TW").
+ * The directive documents a programme implements. `document_id` points into the directive documents registry when
+ * the document is there; `reference` names it ("Chỉ thị 09-CT/TW": a copy taken when linked, or free text for a
+ * document not in the registry).
  */
 export const programmeDocuments = pgTable(
   'programme_documents',
@@ -60,7 +62,7 @@ export const programmeDocuments = pgTable(
     programmeId: integer('programme_id')
       .notNull()
       .references(() => programmes.id),
-    documentId: integer('document_id'),
+    documentId: integer('document_id').references(() => documents.id),
     reference: text('reference').notNull(),
   },
   (table) => [index('programme_documents_programme_idx').on(table.programmeId)],

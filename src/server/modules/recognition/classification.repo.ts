@@ -129,6 +129,23 @@ export async function listScores(db: Database, recordId: number): Promise<ScoreR
   return db.select().from(classificationScores).where(eq(classificationScores.recordId, recordId));
 }
 
+/** A file of the record was removed: scores that cited it lose the link. */
+export async function dropAttachmentReferences(
+  db: Database,
+  recordId: number,
+  attachmentRowId: number,
+): Promise<void> {
+  await db
+    .update(classificationScores)
+    .set({ attachmentId: null })
+    .where(
+      and(
+        eq(classificationScores.recordId, recordId),
+        eq(classificationScores.attachmentId, attachmentRowId),
+      ),
+    );
+}
+
 export async function upsertScore(
   db: Database,
   row: typeof classificationScores.$inferInsert,
@@ -186,4 +203,46 @@ export async function listRecords(
         from classification_records c where ${sql.join(conditions, sql` and `)}
         order by c.id`,
   );
+}
+
+// ---- editing sheets ----------------------------------------------------------------------------------------------
+
+export async function nextSheetVersion(db: Database, code: string): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(
+    db,
+    sql`select coalesce(max(version), 0)::int + 1 as version from classification_sheets where code = ${code}`,
+  );
+  return row!.version;
+}
+
+export async function insertSheet(
+  db: Database,
+  row: typeof classificationSheets.$inferInsert,
+): Promise<SheetRecord> {
+  const [inserted] = await db.insert(classificationSheets).values(row).returning();
+  return inserted!;
+}
+
+export async function replaceItems(
+  db: Database,
+  sheetId: number,
+  items: ReadonlyArray<{ code: string; text: string; maxPoints: number }>,
+): Promise<void> {
+  await db.delete(classificationItems).where(eq(classificationItems.sheetId, sheetId));
+  if (items.length === 0) return;
+  await db
+    .insert(classificationItems)
+    .values(items.map((item, index) => ({ ...item, sheetId, position: index + 1 })));
+}
+
+/** The sheet becomes the one new records use; the other active versions of its line retire. */
+export async function activateSheet(db: Database, sheet: SheetRecord): Promise<void> {
+  await db
+    .update(classificationSheets)
+    .set({ status: 'retired' })
+    .where(and(eq(classificationSheets.code, sheet.code), eq(classificationSheets.status, 'active')));
+  await db
+    .update(classificationSheets)
+    .set({ status: 'active' })
+    .where(eq(classificationSheets.id, sheet.id));
 }

@@ -9,7 +9,11 @@ import {
   LevelsQuery,
   LevelsResponse,
   ScoresBody,
+  Sheet,
+  SheetDraftBody,
+  SheetItemsBody,
   SheetList,
+  SheetParams,
 } from '../../../contracts/classification.js';
 import { ErrorResponse, errorResponses } from '../../../contracts/common.js';
 import { RecordParams, ReopenBody } from '../../../contracts/recognition.js';
@@ -24,6 +28,14 @@ const changeErrors = { ...errors, 409: ErrorResponse };
 
 export async function classificationRoutes(api: Api, deps: AppDeps): Promise<void> {
   const db = deps.database.db;
+  deps.attachmentOwners.register({
+    entityType: 'classification_record',
+    label: 'phiếu phân loại phong trào',
+    readPermission: 'classification.read',
+    writePermission: 'classification.self_assess',
+    find: classification.recordAsAttachmentOwner,
+    onRemove: classification.dropFileReferences,
+  });
 
   api.get(
     '/classification/sheets',
@@ -36,6 +48,53 @@ export async function classificationRoutes(api: Api, deps: AppDeps): Promise<voi
       },
     },
     (request) => classification.listSheets(db, requireActor(request)),
+  );
+  api.post(
+    '/classification/sheets/:id/drafts',
+    {
+      config: { permission: 'classification.configure' },
+      schema: {
+        tags,
+        summary: 'Tạo bản nháp từ phiếu chấm điểm: phiên bản mới (toàn quốc) hoặc bản của tỉnh (forProvince)',
+        params: SheetParams,
+        body: SheetDraftBody,
+        response: { 201: Sheet, ...changeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await classification.createSheetDraft(db, requireActor(request), request.params.id, request.body),
+        ),
+  );
+  api.put(
+    '/classification/sheets/:id/items',
+    {
+      config: { permission: 'classification.configure' },
+      schema: {
+        tags,
+        summary:
+          'Sửa các mục của bản nháp (số, nội dung, điểm tối đa); phiên bản đã dùng để chấm thì không sửa được: 409',
+        params: SheetParams,
+        body: SheetItemsBody,
+        response: { 200: Sheet, ...changeErrors },
+      },
+    },
+    (request) => classification.saveSheetItems(db, requireActor(request), request.params.id, request.body),
+  );
+  api.post(
+    '/classification/sheets/:id/activate',
+    {
+      config: { permission: 'classification.configure' },
+      schema: {
+        tags,
+        summary: 'Áp dụng bản nháp (tổng điểm phải đúng 100); phiên bản đang áp dụng trước đó được thay thế',
+        params: SheetParams,
+        response: { 200: Sheet, ...changeErrors },
+      },
+    },
+    (request) => classification.activateSheet(db, requireActor(request), request.params.id),
   );
   api.get(
     '/classification/levels',

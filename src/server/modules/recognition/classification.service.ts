@@ -16,6 +16,8 @@ import type {
   LevelsResponse,
   ScoresBody,
   Sheet,
+  SheetDraftBody,
+  SheetItemsBody,
   SheetList,
 } from '../../../contracts/classification.js';
 import type { ReopenBody } from '../../../contracts/recognition.js';
@@ -26,7 +28,9 @@ import {
   type LevelSetting,
   levelFor,
   levelProblems,
+  SHEET_TOTAL_POINTS,
   scoreProblems,
+  sheetProblems,
   totalPoints,
 } from '../../../domain/classification.js';
 import { todayInVietnam } from '../../../domain/dates.js';
@@ -42,8 +46,11 @@ import { hasPermission } from '../../../domain/roles.js';
 import { tidyName } from '../../../domain/text.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { checkPage, paging } from '../../registry/list.js';
+import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import { toAttachment } from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { findModelInScope } from '../models/models.repo.js';
 import { findTeamInScope } from '../teams/teams.repo.js';
@@ -177,14 +184,19 @@ async function detail(
   record: repo.ClassificationRecordRow,
 ): Promise<ClassificationDetail> {
   const today = todayInVietnam();
-  const [sheet, scores, levelRows, history, unit, cycle] = await Promise.all([
+  const [sheet, scores, levelRows, history, unit, cycle, files] = await Promise.all([
     repo.findSheet(db, record.sheetId),
     repo.listScores(db, record.id),
     repo.listLevels(db, record.provinceCode),
     listEntityHistory(db, ENTITY, record.id),
     recognitionRepo.recordUnit(db, record.unitId, today),
     effectiveCycle(db, record.provinceCode, record.year, record.target as StandardTarget),
+    attachmentsRepo.listFor(db, ENTITY, record.id),
   ]);
+  const fileOf = (rowId: number | null) => {
+    const row = rowId === null ? undefined : files.find((file) => file.id === rowId);
+    return row ? toAttachment(row) : null;
+  };
   const levels = toLevels(levelRows);
   const approver = await isApprover(db, actor, cycle.settings);
   const status = record.status as ClassificationStatus;
@@ -197,8 +209,9 @@ async function detail(
       evidence: score.evidence,
       teamId: score.teamId,
       modelId: score.modelId,
-      attachmentId: score.attachmentId,
+      attachment: fileOf(score.attachmentId),
     })),
+    attachments: files.map(toAttachment),
     levels,
     reviewComment: record.reviewComment,
     can: {
@@ -275,6 +288,23 @@ export async function createRecord(
   });
 }
 
+/** The record as the owner of files (attachments module): in scope or absent, locked once sent or approved. */
+export async function recordAsAttachmentOwner(db: Database, scope: Scope, id: number) {
+  const record = await repo.findRecordInScope(db, scope, id);
+  if (!record) return undefined;
+  const status = record.status as ClassificationStatus;
+  return {
+    unitId: record.unitId,
+    provinceCode: record.provinceCode,
+    locked:
+      status === 'draft' || status === 'returned'
+        ? null
+        : `Phiếu đang ở trạng thái "${CLASSIFICATION_STATUS_LABELS[status]}" nên không thêm, bớt tệp được`,
+  };
+}
+
+export const dropFileReferences = repo.dropAttachmentReferences;
+
 async function requireEditable(
   tx: Database,
   actor: Actor,
@@ -299,6 +329,7 @@ export async function saveScores(
   return inTransaction(db, async (tx) => {
     const record = await requireEditable(tx, actor, id);
     const items = new Map((await repo.listItems(tx, record.sheetId)).map((item) => [item.id, item]));
+    const previous = new Map((await repo.listScores(tx, id)).map((score) => [score.itemId, score]));
     const changes: Record<string, unknown> = {};
     for (const [index, score] of body.scores.entries()) {
       const item = items.get(score.itemId);
@@ -329,6 +360,19 @@ export async function saveScores(
         );
       }
       const evidence = score.evidence ? tidyName(score.evidence) || null : null;
+      let attachmentId = previous.get(item.id)?.attachmentId ?? null;
+      if (score.attachmentId === null) attachmentId = null;
+      else if (score.attachmentId !== undefined) {
+        const file = await attachmentsRepo.findByPublicId(tx, score.attachmentId);
+        if (!file || file.entityType !== ENTITY || file.entityId !== id) {
+          throw invalid(
+            'classification.attachment_invalid',
+            'Tệp không thuộc phiếu này; hãy tải tệp lên phiếu trước khi gắn làm minh chứng',
+            `scores.${index}.attachmentId`,
+          );
+        }
+        attachmentId = file.id;
+      }
       await repo.upsertScore(tx, {
         recordId: id,
         itemId: item.id,
@@ -336,7 +380,7 @@ export async function saveScores(
         evidence,
         teamId: score.teamId ?? null,
         modelId: score.modelId ?? null,
-        attachmentId: score.attachmentId ?? null,
+        attachmentId,
       });
       changes[`mục ${item.code}`] = score.points;
     }
@@ -526,4 +570,163 @@ export async function listRecords(
     items.push(await itemView(db, row, levelsByProvince.get(row.provinceCode)!, units.get(row.unitId)!));
   }
   return { items, total: rows.length, page: paged.page, pageSize: paged.pageSize };
+}
+
+// ---- editing sheets (data, like the criteria sets) ----------------------------------------------------------------
+
+const SHEET_ENTITY = 'classification_sheet';
+const sheetNotFound = () => notFound('classification.sheet_not_found', 'Không tìm thấy phiếu chấm điểm');
+
+/** A sheet the actor may see: national sheets and their own province's. */
+async function requireSheet(db: Database, actor: Actor, id: number): Promise<repo.SheetRecord> {
+  const sheet = await repo.findSheet(db, id);
+  if (!sheet) throw sheetNotFound();
+  if (sheet.provinceCode !== null && !actor.scope.all) {
+    const own = await actorUnit(db, actor);
+    if (own?.provinceCode !== sheet.provinceCode) throw sheetNotFound();
+  }
+  return sheet;
+}
+
+/** A draft the actor may change: never a used (frozen) or replaced version; a national one only nationally. */
+async function requireEditableSheet(db: Database, actor: Actor, id: number): Promise<repo.SheetRecord> {
+  const sheet = await requireSheet(db, actor, id);
+  if (sheet.frozen) {
+    throw conflict(
+      'classification.sheet_frozen',
+      `Phiên bản ${sheet.version} của phiếu đã được dùng để chấm điểm nên không sửa được; hãy tạo phiên bản mới`,
+    );
+  }
+  if (sheet.status !== 'draft') {
+    throw conflict('classification.sheet_not_draft', 'Chỉ sửa được bản nháp; hãy tạo phiên bản mới');
+  }
+  if (sheet.provinceCode === null && !actor.scope.all) {
+    throw new AppError(
+      'forbidden',
+      'classification.sheet_national_only',
+      'Phiếu chấm điểm toàn quốc chỉ do cấp toàn quốc sửa; tỉnh hãy tạo bản của tỉnh',
+    );
+  }
+  return sheet;
+}
+
+export async function createSheetDraft(
+  db: Database,
+  actor: Actor,
+  id: number,
+  body: SheetDraftBody,
+): Promise<Sheet> {
+  const source = await requireSheet(db, actor, id);
+  const own = await actorUnit(db, actor);
+  return inTransaction(db, async (tx) => {
+    let code = source.code;
+    let provinceCode = source.provinceCode;
+    if (body.forProvince) {
+      if (!own) {
+        throw invalid(
+          'classification.province_needed',
+          'Chỉ tài khoản cấp tỉnh tạo được bản của tỉnh',
+          'forProvince',
+        );
+      }
+      if (source.provinceCode !== null) {
+        throw invalid('classification.already_province', 'Phiếu này đã là bản của tỉnh', 'forProvince');
+      }
+      provinceCode = own.provinceCode;
+      code = `${source.code}-${own.provinceCode}`;
+    } else if (source.provinceCode === null && !actor.scope.all) {
+      throw new AppError(
+        'forbidden',
+        'classification.sheet_national_only',
+        'Phiên bản mới của phiếu toàn quốc chỉ do cấp toàn quốc tạo; tỉnh hãy tạo bản của tỉnh',
+      );
+    }
+    const created = await repo.insertSheet(tx, {
+      code,
+      version: await repo.nextSheetVersion(tx, code),
+      target: source.target,
+      legalBasis: source.legalBasis,
+      title: source.title,
+      provinceCode,
+      fromYear: source.fromYear,
+      toYear: source.toYear,
+      status: 'draft',
+      frozen: false,
+    });
+    const items = await repo.listItems(tx, source.id);
+    await repo.replaceItems(
+      tx,
+      created.id,
+      items.map((item) => ({ code: item.code, text: item.text, maxPoints: Number(item.maxPoints) })),
+    );
+    await recordAudit(tx, actor, {
+      action: 'classification_sheet.draft',
+      entityType: SHEET_ENTITY,
+      entityId: created.id,
+      provinceCode,
+      after: { code, version: created.version },
+      details: { from: `${source.code} v${source.version}` },
+    });
+    return toSheet(tx, created);
+  });
+}
+
+export async function saveSheetItems(
+  db: Database,
+  actor: Actor,
+  id: number,
+  body: SheetItemsBody,
+): Promise<Sheet> {
+  const codes = new Set<string>();
+  const items = body.items.map((item, index) => {
+    const code = item.code.trim();
+    if (codes.has(code)) {
+      throw invalid('classification.item_code_taken', `Mục số ${code} bị trùng`, `items.${index}.code`);
+    }
+    codes.add(code);
+    return { code, text: tidyName(item.text), maxPoints: item.maxPoints };
+  });
+  const total = totalPoints(items.map((item) => item.maxPoints));
+  if (total > SHEET_TOTAL_POINTS) {
+    throw invalid(
+      'classification.sheet_total',
+      `Tổng điểm tối đa của phiếu không được quá ${SHEET_TOTAL_POINTS} (hiện là ${String(total).replace('.', ',')})`,
+      'items',
+    );
+  }
+  return inTransaction(db, async (tx) => {
+    const sheet = await requireEditableSheet(tx, actor, id);
+    const before = await repo.listItems(tx, id);
+    await repo.replaceItems(tx, id, items);
+    await recordAudit(tx, actor, {
+      action: 'classification_sheet.items',
+      entityType: SHEET_ENTITY,
+      entityId: id,
+      provinceCode: sheet.provinceCode,
+      before: { items: before.map((item) => `${item.code}: ${Number(item.maxPoints)}`) },
+      after: { items: items.map((item) => `${item.code}: ${item.maxPoints}`) },
+    });
+    return toSheet(tx, sheet);
+  });
+}
+
+export async function activateSheet(db: Database, actor: Actor, id: number): Promise<Sheet> {
+  return inTransaction(db, async (tx) => {
+    const sheet = await requireEditableSheet(tx, actor, id);
+    const items = await repo.listItems(tx, id);
+    const problem = sheetProblems(
+      items.map((item) => ({ id: item.id, code: item.code, maxPoints: Number(item.maxPoints) })),
+    )[0];
+    if (problem) throw invalid(problem.code, problem.message, problem.field);
+    await repo.activateSheet(tx, sheet);
+    await recordAudit(tx, actor, {
+      action: 'classification_sheet.activate',
+      entityType: SHEET_ENTITY,
+      entityId: id,
+      provinceCode: sheet.provinceCode,
+      before: { status: sheet.status },
+      after: { status: 'active' },
+    });
+    return toSheet(tx, { ...sheet, status: 'active' });
+  });
 }

@@ -5,13 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage, officialUnitId } from '../../../../test/helpers/factories.js';
-import { userAt } from '../../../../test/helpers/recognition.js';
+import { uploadPdf, userAt } from '../../../../test/helpers/recognition.js';
 import { findMergedCommune } from '../../../../test/helpers/registries.js';
 import type { SignedIn } from '../../../../test/helpers/users.js';
 import type {
   ClassificationDetail,
   ClassificationList,
   LevelsResponse,
+  Sheet,
+  SheetList,
 } from '../../../contracts/classification.js';
 import { todayInVietnam } from '../../../domain/dates.js';
 import type { DatabaseHandle } from '../../db/client.js';
@@ -77,9 +79,30 @@ describe('classification of a village', () => {
     expect(record.totalPoints).toBe(95);
     expect(record.proposedLevel).toBe('excellent');
     expect(record.levelLabel).toBe('Xuất sắc');
+
+    // A file as evidence of an item: attached to this sheet through the attachments module, in scope only.
+    const file = (
+      await uploadPdf(app, head, 'classification_record', record.id, 'bao-cao-so-ket.pdf')
+    ).json();
+    expect((await uploadPdf(app, otherOfficer, 'classification_record', record.id)).statusCode).toBe(404);
+    expect((await otherOfficer.request('GET', file.url)).statusCode).toBe(404);
+    const foreign = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: [{ itemId: first!.id, points: 1, attachmentId: 'A'.repeat(32) }],
+    });
+    expect(foreign.json()).toMatchObject({ field: 'scores.0.attachmentId' });
+    const withFile = await head.request('PUT', `/api/classification/records/${record.id}/scores`, {
+      scores: [{ itemId: first!.id, points: first!.maxPoints - 5, attachmentId: file.id }],
+    });
+    expect(withFile.statusCode, withFile.body).toBe(200);
+    const cited = (withFile.json() as ClassificationDetail).scores.find(
+      (score) => score.itemId === first!.id,
+    );
+    expect(cited?.attachment).toMatchObject({ id: file.id, fileName: 'bao-cao-so-ket.pdf' });
+
     expect((await head.request('POST', `/api/classification/records/${record.id}/submit`)).statusCode).toBe(
       200,
     );
+    expect((await uploadPdf(app, head, 'classification_record', record.id)).statusCode).toBe(409);
   });
 
   it('only the commune approves a village; the unit head and other communes cannot', async () => {
@@ -137,5 +160,64 @@ describe('classification of a village', () => {
     expect(
       (await officer.request('PUT', '/api/classification/levels', { levels: levels.levels })).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('scoring sheets are data: a province copies one, edits its draft, activates it; a used version is frozen', () => {
+  it('works through the API with its access rules', async () => {
+    const sheets = (await provinceStaff.request('GET', '/api/classification/sheets')).json() as SheetList;
+    const national = sheets.items.find(
+      (sheet) => sheet.target === 'residential_area' && sheet.status === 'active',
+    )!;
+    expect(
+      (await provinceStaff.request('POST', `/api/classification/sheets/${national.id}/drafts`, {}))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await officer.request('POST', `/api/classification/sheets/${national.id}/drafts`, {
+          forProvince: true,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const drafted = await provinceStaff.request('POST', `/api/classification/sheets/${national.id}/drafts`, {
+      forProvince: true,
+    });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    const draft = drafted.json() as Sheet;
+    expect(draft).toMatchObject({ provinceCode: '48', status: 'draft', frozen: false, totalPoints: 100 });
+    const elsewhere = await userAt(
+      app,
+      database.db,
+      'province_staff',
+      await officialUnitId(database.db, 'province', '01', todayInVietnam()),
+    );
+    const items = draft.items.map(({ code, text, maxPoints }) => ({ code, text, maxPoints }));
+    expect(
+      (await elsewhere.request('PUT', `/api/classification/sheets/${draft.id}/items`, { items })).statusCode,
+    ).toBe(404);
+    items[0] = { ...items[0]!, maxPoints: items[0]!.maxPoints - 5 };
+    const short = await provinceStaff.request('PUT', `/api/classification/sheets/${draft.id}/items`, {
+      items,
+    });
+    expect(short.json().totalPoints).toBe(95);
+    const notYet = await provinceStaff.request('POST', `/api/classification/sheets/${draft.id}/activate`);
+    expect(notYet.json()).toMatchObject({ code: 'classification.sheet_total', field: 'items' });
+    items.push({ code: 'T1', text: 'Tiêu chí riêng của tỉnh: camera an ninh ở khu dân cư', maxPoints: 5 });
+    await provinceStaff.request('PUT', `/api/classification/sheets/${draft.id}/items`, { items });
+    const active = await provinceStaff.request('POST', `/api/classification/sheets/${draft.id}/activate`);
+    expect(active.json()).toMatchObject({ status: 'active', totalPoints: 100 });
+
+    const another = (await createVillage(database.db, commune, { validFrom: '2025-07-01' })).id;
+    const record = (
+      await officer.request('POST', '/api/classification/records', { unitId: another, year: YEAR })
+    ).json() as ClassificationDetail;
+    expect(record.sheet.id).toBe(draft.id);
+    expect(record.sheet.items.at(-1)?.code).toBe('T1');
+    const frozen = await provinceStaff.request('PUT', `/api/classification/sheets/${draft.id}/items`, {
+      items,
+    });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().code).toBe('classification.sheet_frozen');
   });
 });

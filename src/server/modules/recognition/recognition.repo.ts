@@ -2,13 +2,22 @@
  * SQL of the safety standard: criteria sets, cycles, records, answers, evidence, and the unit lists behind the
  * dashboards. Every read of records takes the reader's scope.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { RecordUnit } from '../../../contracts/registry.js';
-import type { RecordStatus, StandardTarget } from '../../../domain/recognition.js';
+import { todayInVietnam } from '../../../domain/dates.js';
+import {
+  DECIDED_STATUSES,
+  defaultCycle,
+  type RecordStatus,
+  STANDARD_UNIT_KINDS,
+  type StandardTarget,
+  targetOf,
+} from '../../../domain/recognition.js';
 import type { UnitKind } from '../../../domain/units.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { recordUnitJson, toIntArray, toTextArray } from '../../registry/units.js';
+import type { FactSource } from '../../reporting/rollup.js';
 import {
   criteria,
   criteriaSets,
@@ -333,6 +342,33 @@ export async function insertEvidence(
   return inserted!;
 }
 
+export async function provinceExists(db: Database, code: string): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from units where kind = 'province' and code = ${code} limit 1`,
+  );
+  return rows.length > 0;
+}
+
+/** A file attached to the record goes away: the evidence that pointed to it goes too, and the minutes link. */
+export async function dropAttachmentReferences(
+  db: Database,
+  recordId: number,
+  attachmentRowId: number,
+): Promise<void> {
+  await db
+    .delete(recognitionEvidence)
+    .where(
+      and(eq(recognitionEvidence.recordId, recordId), eq(recognitionEvidence.attachmentId, attachmentRowId)),
+    );
+  await db
+    .update(recognitionRecords)
+    .set({ minutesAttachmentId: null })
+    .where(
+      and(eq(recognitionRecords.id, recordId), eq(recognitionRecords.minutesAttachmentId, attachmentRowId)),
+    );
+}
+
 export async function findEvidence(
   db: Database,
   recordId: number,
@@ -373,16 +409,43 @@ export async function childrenCounts(
 export interface UnitStatusRow {
   unitId: number;
   kind: UnitKind;
+  target: StandardTarget;
   provinceCode: string;
   fullName: string;
   recordId: number | null;
   status: RecordStatus | null;
   classificationLevel: string | null;
+  overdueKind: 'registration' | 'decision' | null;
+  overdueDeadline: string | null;
+}
+
+export type UnitStatusFilter = 'not_registered' | RecordStatus | 'pending' | 'overdue' | undefined;
+
+/** Each standard unit kind with its target and the circular's deadlines for the year (as SQL `values`). */
+function defaultDeadlines(year: number): SQL {
+  return sql.join(
+    STANDARD_UNIT_KINDS.map((kind) => {
+      const target = targetOf(kind)!;
+      const cycle = defaultCycle(target, year);
+      return sql`(${kind}::text, ${target}::text, ${cycle.registrationDeadline}::date, ${cycle.decisionDeadline}::date)`;
+    }),
+    sql`, `,
+  );
+}
+
+/** Why a unit is overdue on `today` (SQL over `r` the record, `d` the defaults, `cy` the province's cycle). */
+function overdueKindSql(today: string): SQL {
+  return sql`case
+      when r.id is null and ${today}::date > coalesce(cy.registration_deadline, d.registration_deadline) then 'registration'
+      when r.id is not null and r.status <> all(${toTextArray(DECIDED_STATUSES)}::text[])
+        and ${today}::date > coalesce(cy.decision_deadline, d.decision_deadline) then 'decision'
+    end`;
 }
 
 /**
  * Units of the standard's kinds below (or at) the base path on the date, in the reader's scope, each with its
- * record of the year: the registration list, the drill-down and the overdue list.
+ * record of the year and whether (and why) it is overdue by its province's cycle: the registration list, the
+ * drill-down and the overdue list. Filtered, counted and paged in SQL, so a national list stays one page of work.
  */
 export async function listUnitStatuses(
   db: Database,
@@ -391,29 +454,53 @@ export async function listUnitStatuses(
     basePath: string | null;
     year: number;
     date: string;
-    kinds: readonly UnitKind[];
+    today: string;
     search?: string | undefined;
+    target?: StandardTarget | undefined;
+    state?: UnitStatusFilter;
+    limit: number;
+    offset: number;
   },
-): Promise<UnitStatusRow[]> {
-  const conditions = [
-    sql`u.kind = any(${toTextArray(options.kinds)}::text[])`,
-    unitInScope(options.scope, sql`u.id`),
-  ];
+): Promise<{ rows: UnitStatusRow[]; total: number }> {
+  const conditions = [unitInScope(options.scope, sql`u.id`)];
   if (options.basePath !== null) {
     conditions.push(sql`v.path like ${`${options.basePath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   }
   if (options.search) conditions.push(sql`v.search_name like ${`%${options.search}%`}`);
-  return queryRows<UnitStatusRow>(
+  if (options.target) conditions.push(sql`d.target = ${options.target}`);
+  const state = options.state;
+  if (state === 'not_registered') conditions.push(sql`r.id is null`);
+  else if (state === 'pending') {
+    conditions.push(sql`r.id is not null and r.status <> all(${toTextArray(DECIDED_STATUSES)}::text[])`);
+  } else if (state === 'overdue') conditions.push(sql`${overdueKindSql(options.today)} is not null`);
+  else if (state !== undefined) conditions.push(sql`r.status = ${state}`);
+  const rows = await queryRows<UnitStatusRow & { total: number }>(
     db,
-    sql`select u.id as "unitId", u.kind, u.province_code as "provinceCode", v.full_name as "fullName",
-          r.id as "recordId", r.status, c.approved_level as "classificationLevel"
+    sql`select u.id as "unitId", u.kind, d.target, u.province_code as "provinceCode", v.full_name as "fullName",
+          r.id as "recordId", r.status, c.approved_level as "classificationLevel",
+          ${overdueKindSql(options.today)} as "overdueKind",
+          (case ${overdueKindSql(options.today)}
+            when 'registration' then coalesce(cy.registration_deadline, d.registration_deadline)
+            when 'decision' then coalesce(cy.decision_deadline, d.decision_deadline) end)::text as "overdueDeadline",
+          count(*) over ()::int as total
         from units u join unit_versions v on v.unit_id = u.id
           and (v.valid_from is null or v.valid_from <= ${options.date}::date) and (v.valid_to is null or v.valid_to >= ${options.date}::date)
+        join (values ${defaultDeadlines(options.year)}) d(kind, target, registration_deadline, decision_deadline)
+          on d.kind = u.kind
         left join recognition_records r on r.unit_id = u.id and r.year = ${options.year}
         left join classification_records c on c.unit_id = u.id and c.year = ${options.year}
+        left join recognition_cycles cy on cy.province_code = u.province_code and cy.year = ${options.year}
+          and cy.target = d.target
         where ${sql.join(conditions, sql` and `)}
-        order by v.path, v.full_name`,
+        order by v.path, v.full_name, u.id
+        limit ${options.limit} offset ${options.offset}`,
   );
+  if (rows.length > 0 || options.offset === 0) {
+    return { rows, total: rows[0]?.total ?? 0 };
+  }
+  // A page past the end: count alone, so the caller can say which page is the last.
+  const counted = await listUnitStatuses(db, { ...options, limit: 1, offset: 0 });
+  return { rows: [], total: counted.total };
 }
 
 export async function recordUnits(
@@ -428,3 +515,60 @@ export async function recordUnits(
   );
   return new Map(rows.map((row) => [row.id, row.unit]));
 }
+
+/**
+ * The units (of the kinds the standard covers, existing on `date`) overdue on `today` for a year, as a fact source
+ * for the summary: not registered after the registration deadline, or registered but undecided after the decision
+ * deadline. Deadlines are the province's cycle for the unit's kind, else the circular's default; all in SQL, so a
+ * national count never loads the country's hundred thousand units into the server.
+ */
+export function overdueUnitsSql(options: {
+  year: number;
+  today: string;
+  date: string;
+  unitCondition: (expression: SQL) => SQL;
+}): SQL {
+  return sql`select u.id as unit_id, null::text as dimension_value, u.id as measure
+    from units u
+    join (values ${defaultDeadlines(options.year)}) d(kind, target, registration_deadline, decision_deadline)
+      on d.kind = u.kind
+    left join recognition_records r on r.unit_id = u.id and r.year = ${options.year}
+    left join recognition_cycles cy on cy.province_code = u.province_code and cy.year = ${options.year}
+      and cy.target = d.target
+    where exists (select 1 from unit_versions v where v.unit_id = u.id
+        and (v.valid_from is null or v.valid_from <= ${options.date}::date)
+        and (v.valid_to is null or v.valid_to >= ${options.date}::date))
+      and ${overdueKindSql(options.today)} is not null
+      and ${options.unitCondition(sql`u.id`)}`;
+}
+
+// ---- indicators ---------------------------------------------------------------------------------------------------
+
+/**
+ * The safety standard and the classification of a year: units that must build the standard (existing on the date),
+ * their records by status, and the approved classification by level. `year` defaults to the year of the period's
+ * last day (a yearly review of 2025 counts the 2025 recognition).
+ */
+export function recognitionIndicatorSources(year?: number, today?: string): Record<string, FactSource> {
+  const yearOf = (asOf: string) => year ?? Number(asOf.slice(0, 4));
+  return {
+    // Depends on the day it is read (deadlines pass), so it is always computed, never kept in aggregates.
+    standard_overdue: ({ asOf, unitCondition }) =>
+      overdueUnitsSql({ year: yearOf(asOf), today: today ?? todayInVietnam(), date: asOf, unitCondition }),
+    standard_units: ({ asOf, unitCondition }) =>
+      sql`select u.id as unit_id, null::text as dimension_value, u.id as measure from units u
+          where u.kind = any(${`{${STANDARD_UNIT_KINDS.join(',')}}`}::text[])
+            and exists (select 1 from unit_versions v where v.unit_id = u.id
+              and (v.valid_from is null or v.valid_from <= ${asOf}::date) and (v.valid_to is null or v.valid_to >= ${asOf}::date))
+            and ${unitCondition(sql`u.id`)}`,
+    standard_records: ({ asOf, unitCondition }) =>
+      sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
+          where r.year = ${yearOf(asOf)} and ${unitCondition(sql`r.unit_id`)}`,
+    classification_levels: ({ asOf, unitCondition }) =>
+      sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
+          from classification_records c
+          where c.year = ${yearOf(asOf)} and c.status = 'approved' and ${unitCondition(sql`c.unit_id`)}`,
+  };
+}
+
+export const RECOGNITION_INDICATOR_SOURCES: Record<string, FactSource> = recognitionIndicatorSources();

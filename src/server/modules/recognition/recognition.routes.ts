@@ -44,6 +44,16 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 
 export async function recognitionRoutes(api: Api, deps: AppDeps): Promise<void> {
   const db = deps.database.db;
+  // Files of a record (scans of the resolution, plan, registration form and minutes; evidence files) go through
+  // the attachments module: read by whoever reads the record, changed while the unit may still edit it.
+  deps.attachmentOwners.register({
+    entityType: 'recognition_record',
+    label: 'hồ sơ tiêu chuẩn "An toàn về an ninh, trật tự"',
+    readPermission: 'recognition.read',
+    writePermission: 'recognition.self_assess',
+    find: recognition.recordAsAttachmentOwner,
+    onRemove: recognition.dropFileReferences,
+  });
 
   // ---- criteria sets ---------------------------------------------------------------------------------------------
   api.get(

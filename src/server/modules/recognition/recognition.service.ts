@@ -1,10 +1,3 @@
-/**
- * Use cases of the safety standard ("An toàn về an ninh, trật tự"): criteria sets (data, versioned, frozen once used,
- * provinces add their own), the yearly cycle, registration, self-assessment with evidence and a meeting record,
- * review by the approving level, the decision, reopening, the unit lists and the dashboard. One transaction per
- * change, with its audit event.
- */
-import { sql } from 'drizzle-orm';
 import type { ListResult } from '../../../contracts/common.js';
 import type {
   AnswersBody,
@@ -47,7 +40,6 @@ import {
   countingDate,
   criterionProblems,
   cycleProblems,
-  DECIDED_STATUSES,
   defaultCycle,
   EDITABLE_STATUSES,
   evaluateCriterion,
@@ -59,7 +51,6 @@ import {
   RECORD_STATUS_LABELS,
   type RecordStatus,
   STANDARD_TARGET_LABELS,
-  STANDARD_UNIT_KINDS,
   type StandardTarget,
   targetOf,
 } from '../../../domain/recognition.js';
@@ -67,10 +58,12 @@ import { hasPermission } from '../../../domain/roles.js';
 import { tidyName } from '../../../domain/text.js';
 import type { Actor } from '../../context.js';
 import type { Database } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { checkPage, paging, searchTerm } from '../../registry/list.js';
-import { toIntArray } from '../../registry/units.js';
-import { rollup } from '../../reporting/rollup.js';
+import { type IndicatorSources, rollup } from '../../reporting/rollup.js';
+import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import { toAttachment } from '../attachments/attachments.service.js';
 import { listEntityHistory, recordAudit } from '../audit/audit.service.js';
 import { findModelInScope } from '../models/models.repo.js';
 import { findTeamInScope } from '../teams/teams.repo.js';
@@ -489,17 +482,20 @@ function cycleFromRow(row: repo.CycleRecord): CycleSettings {
   };
 }
 
+const provinceNotFound = (code: string) =>
+  notFound('cycle.province_not_found', `Không tìm thấy tỉnh, thành phố có mã ${code}`);
+
 async function provinceOf(db: Database, actor: Actor, requested: string | undefined): Promise<string> {
   const own = await actorUnit(db, actor);
   if (own) {
-    if (requested !== undefined && requested !== own.provinceCode) {
-      throw invalid('cycle.province_scope', 'Chỉ xem, sửa được kế hoạch của tỉnh mình', 'province');
-    }
+    // Another province's cycle is outside the actor's scope: it does not exist for them.
+    if (requested !== undefined && requested !== own.provinceCode) throw provinceNotFound(requested);
     return own.provinceCode;
   }
   if (requested === undefined) {
     throw invalid('cycle.province_required', 'Hãy chọn tỉnh', 'province');
   }
+  if (!(await repo.provinceExists(db, requested))) throw provinceNotFound(requested);
   return requested;
 }
 
@@ -531,7 +527,7 @@ export async function setCycle(
 ): Promise<CycleList> {
   const { provinceCode: requested, ...settings } = body;
   const provinceCode = await provinceOf(db, actor, requested);
-  const problem = cycleProblems(settings)[0];
+  const problem = cycleProblems(settings, year)[0];
   if (problem) throw refuse(problem);
   return inTransaction(db, async (tx) => {
     const before = await effectiveCycle(tx, provinceCode, year, target);
@@ -628,12 +624,17 @@ export async function getRecord(db: Database, actor: Actor, id: number): Promise
 async function recordDetail(db: Database, actor: Actor, record: repo.RecordRow): Promise<RecordDetail> {
   const today = todayInVietnam();
   const context = await loadContext(db, record);
-  const [unit, evidence, history, approver] = await Promise.all([
+  const [unit, evidence, history, approver, files] = await Promise.all([
     repo.recordUnit(db, record.unitId, today),
     repo.listEvidence(db, record.id),
     listEntityHistory(db, RECORD_ENTITY, record.id),
     isApprover(db, actor, context.cycle),
+    attachmentsRepo.listFor(db, RECORD_ENTITY, record.id),
   ]);
+  const fileOf = (rowId: number | null) => {
+    const row = rowId === null ? undefined : files.find((file) => file.id === rowId);
+    return row ? toAttachment(row) : null;
+  };
   const judgement = judge(context);
   const status = record.status as RecordStatus;
   const minShare = context.criteria.find((row) => row.kind === 'computed')?.threshold?.value;
@@ -673,6 +674,8 @@ async function recordDetail(db: Database, actor: Actor, record: repo.RecordRow):
     meetingChair: record.meetingChair,
     meetingAttendees: record.meetingAttendees,
     meetingMinutes: record.meetingMinutes,
+    minutesFile: fileOf(record.minutesAttachmentId),
+    attachments: files.map(toAttachment),
     reviewComment: record.reviewComment,
     decisionSigner: record.decisionSigner,
     decisionSignerTitle: record.decisionSignerTitle,
@@ -687,7 +690,7 @@ async function recordDetail(db: Database, actor: Actor, record: repo.RecordRow):
       kind: row.kind as RecordDetail['evidence'][number]['kind'],
       teamId: row.teamId,
       modelId: row.modelId,
-      attachmentId: row.attachmentId,
+      attachment: fileOf(row.attachmentId),
       description: row.description,
       linkedName: row.linkedName,
       createdAt: new Date(row.createdAt).toISOString(),
@@ -746,6 +749,7 @@ function recordAuditView(record: repo.RecordRow): Record<string, unknown> {
     meetingDate: record.meetingDate,
     meetingChair: record.meetingChair,
     meetingAttendees: record.meetingAttendees,
+    minutesAttachmentId: record.minutesAttachmentId,
     decisionNumber: record.decisionNumber,
     decisionDate: record.decisionDate,
   };
@@ -984,11 +988,26 @@ export async function saveMeeting(
     if (body.meetingDate > todayInVietnam()) {
       throw invalid('recognition.meeting_in_future', 'Ngày họp không được sau ngày hôm nay', 'meetingDate');
     }
+    const minutes = body.meetingMinutes?.trim().normalize('NFC') || null;
+    const minutesFile =
+      body.minutesAttachmentId === undefined
+        ? record.minutesAttachmentId
+        : body.minutesAttachmentId === null
+          ? null
+          : (await requireRecordFile(tx, id, body.minutesAttachmentId, 'minutesAttachmentId')).id;
+    if (!minutes && minutesFile === null) {
+      throw invalid(
+        'recognition.minutes_required',
+        'Hãy ghi nội dung, kết luận của cuộc họp hoặc tải lên bản chụp biên bản họp',
+        'meetingMinutes',
+      );
+    }
     const updated = await repo.updateRecord(tx, id, {
       meetingDate: body.meetingDate,
       meetingChair: tidyName(body.meetingChair),
       meetingAttendees: body.meetingAttendees,
-      meetingMinutes: body.meetingMinutes.trim().normalize('NFC'),
+      meetingMinutes: minutes,
+      minutesAttachmentId: minutesFile,
     });
     await recordAudit(tx, actor, {
       action: 'recognition.meeting',
@@ -1038,7 +1057,7 @@ export async function addEvidence(
       if (!body.attachmentId) {
         throw invalid('recognition.attachment_required', 'Hãy chọn tệp đính kèm', 'attachmentId');
       }
-      link.attachmentId = body.attachmentId;
+      link.attachmentId = (await requireRecordFile(tx, id, body.attachmentId, 'attachmentId')).id;
     }
     const created = await repo.insertEvidence(tx, {
       recordId: id,
@@ -1064,6 +1083,41 @@ export async function addEvidence(
     });
     return recordDetail(tx, actor, record);
   });
+}
+
+/** The record as the owner of files (attachments module): in scope or absent, locked once sent or decided. */
+export async function recordAsAttachmentOwner(db: Database, scope: Scope, id: number) {
+  const record = await repo.findRecordInScope(db, scope, id);
+  if (!record) return undefined;
+  const status = record.status as RecordStatus;
+  return {
+    unitId: record.unitId,
+    provinceCode: record.provinceCode,
+    locked: EDITABLE_STATUSES.includes(status)
+      ? null
+      : `Hồ sơ đang ở trạng thái "${RECORD_STATUS_LABELS[status]}" nên không thêm, bớt tệp được`,
+  };
+}
+
+/** A file of the record was removed: evidence pointing to it, and the minutes link, go with it. */
+export const dropFileReferences = repo.dropAttachmentReferences;
+
+/** A file attached to this very record (POST /api/attachments?entityType=recognition_record&entityId=…). */
+async function requireRecordFile(
+  tx: Database,
+  recordId: number,
+  publicId: string,
+  field: string,
+): Promise<attachmentsRepo.AttachmentRecord> {
+  const file = await attachmentsRepo.findByPublicId(tx, publicId);
+  if (!file || file.entityType !== RECORD_ENTITY || file.entityId !== recordId) {
+    throw invalid(
+      'recognition.attachment_invalid',
+      'Tệp không thuộc hồ sơ này; hãy tải tệp lên hồ sơ trước khi gắn làm minh chứng',
+      field,
+    );
+  }
+  return file;
 }
 
 export async function removeEvidence(
@@ -1103,18 +1157,23 @@ function submitProblems(context: RecordContext, evidence: repo.EvidenceRecord[])
       });
     }
     if (criterion.evidenceRequired && !evidence.some((row) => row.criterionId === criterion.id)) {
+      const text = criterion.text.length > 80 ? `${criterion.text.slice(0, 80).trimEnd()}…` : criterion.text;
       problems.push({
         code: 'recognition.evidence_required',
-        message: `Tiêu chí ${criterion.code} cần có minh chứng`,
+        message: `Tiêu chí ${criterion.code} ("${text}") bắt buộc có minh chứng: hãy tải tệp (ảnh, biên bản, PDF), liên kết tổ, mô hình hoặc ghi văn bản làm minh chứng`,
         field: `evidence.${criterion.id}`,
       });
     }
   }
   const record = context.record;
-  if (!record.meetingDate || !record.meetingChair || !record.meetingMinutes) {
+  if (
+    !record.meetingDate ||
+    !record.meetingChair ||
+    (!record.meetingMinutes && record.minutesAttachmentId === null)
+  ) {
     problems.push({
       code: 'recognition.meeting_required',
-      message: 'Chưa có biên bản họp tự đánh giá (ngày họp, chủ trì, nội dung)',
+      message: 'Chưa có biên bản họp tự đánh giá (ngày họp, chủ trì, nội dung hoặc bản chụp biên bản)',
       field: 'meetingDate',
     });
   }
@@ -1306,14 +1365,6 @@ export async function reopen(
 
 // ---- unit lists and dashboard ------------------------------------------------------------------------------------
 
-type CycleLookup = (provinceCode: string, target: StandardTarget) => CycleSettings;
-
-async function cycleLookup(db: Database, year: number): Promise<CycleLookup> {
-  const rows = await repo.listCyclesOfYear(db, year);
-  const byKey = new Map(rows.map((row) => [`${row.provinceCode}:${row.target}`, cycleFromRow(row)]));
-  return (provinceCode, target) => byKey.get(`${provinceCode}:${target}`) ?? defaultCycle(target, year);
-}
-
 export async function basePathOf(db: Database, actor: Actor, unitId: number | undefined, date: string) {
   const id = unitId ?? actor.unitId;
   if (id === null) return null;
@@ -1325,78 +1376,59 @@ export async function basePathOf(db: Database, actor: Actor, unitId: number | un
   return unit.path;
 }
 
-interface StatusRow extends repo.UnitStatusRow {
-  target: StandardTarget;
-  overdue: ReturnType<typeof overdueOf>;
-}
-
-async function unitStatuses(
-  db: Database,
-  actor: Actor,
-  options: { unit?: number | undefined; year: number; date: string; search?: string | undefined },
-): Promise<StatusRow[]> {
-  const today = todayInVietnam();
-  const basePath = await basePathOf(db, actor, options.unit, options.date);
-  const [rows, lookup] = await Promise.all([
-    repo.listUnitStatuses(db, {
-      scope: actor.scope,
-      basePath,
-      year: options.year,
-      date: options.date,
-      kinds: STANDARD_UNIT_KINDS,
-      search: options.search,
-    }),
-    cycleLookup(db, options.year),
-  ]);
-  return rows.map((row) => {
-    const target = targetOf(row.kind)!;
-    return { ...row, target, overdue: overdueOf(row.status, lookup(row.provinceCode, target), today) };
-  });
-}
-
 export async function listUnitStatus(
   db: Database,
   actor: Actor,
   query: UnitStatusQuery,
 ): Promise<ListResult<UnitStatusItem>> {
   const today = todayInVietnam();
-  const rows = await unitStatuses(db, actor, {
-    unit: query.unit,
-    year: query.year,
-    date: countingDate(query.year, today),
-    search: searchTerm(query.q),
-  });
-  const state = query.state;
-  const filtered = rows.filter((row) => {
-    if (query.target && row.target !== query.target) return false;
-    if (!state) return true;
-    if (state === 'not_registered') return row.status === null;
-    if (state === 'overdue') return row.overdue !== null;
-    if (state === 'pending') return row.status !== null && !DECIDED_STATUSES.includes(row.status);
-    return row.status === state;
-  });
+  const date = countingDate(query.year, today);
+  const basePath = await basePathOf(db, actor, query.unit, date);
   const paged = paging(query);
-  checkPage(paged, filtered.length);
-  const page = filtered.slice(paged.offset, paged.offset + paged.limit);
+  const { rows, total } = await repo.listUnitStatuses(db, {
+    scope: actor.scope,
+    basePath,
+    year: query.year,
+    date,
+    today,
+    search: searchTerm(query.q),
+    target: query.target,
+    state: query.state,
+    limit: paged.limit,
+    offset: paged.offset,
+  });
+  checkPage(paged, total);
   const units = await repo.recordUnits(
     db,
-    page.map((row) => row.unitId),
+    rows.map((row) => row.unitId),
     today,
   );
   return {
-    items: page.map((row) => ({
+    items: rows.map((row) => ({
       unit: units.get(row.unitId)!,
       target: row.target,
       recordId: row.recordId,
       status: row.status,
       statusLabel: row.status ? RECORD_STATUS_LABELS[row.status] : 'Chưa đăng ký',
-      overdue: row.overdue ? { ...row.overdue, label: OVERDUE_LABELS[row.overdue.kind] } : null,
+      overdue:
+        row.overdueKind && row.overdueDeadline
+          ? { kind: row.overdueKind, deadline: row.overdueDeadline, label: OVERDUE_LABELS[row.overdueKind] }
+          : null,
       classificationLevel: row.classificationLevel,
     })),
-    total: filtered.length,
+    total,
     page: paged.page,
     pageSize: paged.pageSize,
   };
+}
+
+/**
+ * The facts behind the standard's indicators (STANDARD_INDICATORS) for a year: units taking part, records by
+ * status, overdue units (deadlines of the province's cycle or the circular's), approved classification levels.
+ * The dashboard rolls them up; a report computing the same indicators can use the same sources.
+ */
+export function standardFactSources(year: number, today: string): IndicatorSources {
+  return repo.recognitionIndicatorSources(year, today);
 }
 
 /**
@@ -1411,32 +1443,10 @@ export async function dashboard(
   const today = todayInVietnam();
   const asOf = query.asOf ?? countingDate(query.year, today);
   const unitId = query.unit ?? actor.unitId;
-  const overdueIds = (
-    await unitStatuses(db, actor, { unit: unitId ?? undefined, year: query.year, date: asOf })
-  )
-    .filter((row) => row.overdue !== null)
-    .map((row) => row.unitId);
   const year = query.year;
   const summary = await rollup(db, {
     definitions: STANDARD_INDICATORS,
-    sources: {
-      standard_units: ({ asOf: date, unitCondition }) =>
-        sql`select u.id as unit_id, null::text as dimension_value, u.id as measure from units u
-            where u.kind = any(${`{${STANDARD_UNIT_KINDS.join(',')}}`}::text[])
-              and exists (select 1 from unit_versions v where v.unit_id = u.id
-                and (v.valid_from is null or v.valid_from <= ${date}::date) and (v.valid_to is null or v.valid_to >= ${date}::date))
-              and ${unitCondition(sql`u.id`)}`,
-      standard_records: ({ unitCondition }) =>
-        sql`select r.unit_id, r.status as dimension_value, r.id as measure from recognition_records r
-            where r.year = ${year} and ${unitCondition(sql`r.unit_id`)}`,
-      standard_overdue: ({ unitCondition }) =>
-        sql`select x.id as unit_id, null::text as dimension_value, x.id as measure
-            from unnest(${toIntArray(overdueIds)}::int[]) as x(id) where ${unitCondition(sql`x.id`)}`,
-      classification_levels: ({ unitCondition }) =>
-        sql`select c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value, c.id as measure
-            from classification_records c
-            where c.year = ${year} and c.status = 'approved' and ${unitCondition(sql`c.unit_id`)}`,
-    },
+    sources: standardFactSources(year, today),
     unitId: unitId ?? null,
     asOf,
     basis: query.basis ?? 'as_of',

@@ -114,6 +114,8 @@ export const recognitionRecords = pgTable(
     meetingChair: text('meeting_chair'),
     meetingAttendees: integer('meeting_attendees'),
     meetingMinutes: text('meeting_minutes'),
+    /** The signed minutes as a file (attachments.id of a file attached to this record). */
+    minutesAttachmentId: integer('minutes_attachment_id'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     reviewComment: text('review_comment'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -157,8 +159,8 @@ export const recognitionAnswers = pgTable(
 );
 
 /**
- * Evidence for a criterion: a link to a registry record (a team, a model), a file (the attachment id of the
- * generic attachments module, which is connected when that module lands), or a described document.
+ * Evidence for a criterion: a link to a registry record (a team, a model), a file (attachments.id of a file attached
+ * to this record through the attachments module; removing the file removes the evidence), or a described document.
  */
 export const recognitionEvidence = pgTable(
   'recognition_evidence',

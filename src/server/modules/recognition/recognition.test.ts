@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createVillage, officialUnitId } from '../../../../test/helpers/factories.js';
 import {
+  allMet,
   DECISION,
   expectOk,
   fillAndSubmit,
   registerAndSubmit,
+  uploadPdf,
   userAt,
 } from '../../../../test/helpers/recognition.js';
 import { findMergedCommune } from '../../../../test/helpers/registries.js';
@@ -481,5 +483,210 @@ describe('a year that straddles the 2025 reform', () => {
     const newRow = remapped.summary.rows.find((row) => row.unit?.id === merged.id)!;
     expect(newRow.values['standard_records:recognised']).toBeGreaterThanOrEqual(1);
     expect(remapped.summary.rows.some((row) => row.unit?.id === old.id)).toBe(false);
+  });
+});
+
+describe('files of a record: evidence and the scanned minutes (attachments module)', () => {
+  let record: RecordDetail;
+  let head: SignedIn;
+  const upload = (user: SignedIn, recordId: number, fileName?: string) =>
+    uploadPdf(app, user, 'recognition_record', recordId, fileName);
+
+  beforeAll(async () => {
+    const village = await createVillage(database.db, commune, { validFrom: '2025-07-01' });
+    head = await userAt(app, database.db, 'unit_head', village.id);
+    record = await expectOk(
+      await head.request('POST', '/api/recognition/records', {
+        unitId: village.id,
+        year: YEAR,
+        registeredOn: today,
+      }),
+      201,
+    );
+  });
+
+  it('the unit uploads a file and links it as evidence; readers in scope download it, others get 404', async () => {
+    const created = await upload(head, record.id);
+    expect(created.statusCode, created.body).toBe(201);
+    const file = created.json() as { id: string; url: string };
+    expect((await upload(headA, record.id)).statusCode).toBe(404);
+    expect((await upload(otherOfficer, record.id)).statusCode).toBe(404);
+    expect((await upload(viewer, record.id)).statusCode).toBe(403);
+    expect((await viewer.request('GET', file.url)).statusCode).toBe(200);
+    expect((await otherOfficer.request('GET', file.url)).statusCode).toBe(404);
+    expect((await headA.request('GET', file.url)).statusCode).toBe(404);
+
+    const criterion = record.criteria.find((entry) => entry.evidenceRequired)!;
+    const linked = await expectOk(
+      await head.request('POST', `/api/recognition/records/${record.id}/evidence`, {
+        criterionId: criterion.id,
+        kind: 'attachment',
+        attachmentId: file.id,
+        description: 'Biên bản kiểm tra',
+      }),
+      201,
+    );
+    expect(linked.evidence[0]?.attachment).toMatchObject({ id: file.id, fileName: 'bien-ban-kiem-tra.pdf' });
+    expect(linked.attachments).toHaveLength(1);
+
+    // A file of another record cannot be linked.
+    const other = await expectOk(
+      await officer.request('POST', '/api/recognition/records', {
+        unitId: (await createVillage(database.db, commune, { validFrom: '2025-07-01' })).id,
+        year: YEAR,
+        registeredOn: today,
+      }),
+      201,
+    );
+    const foreign = (await upload(officer, other.id)).json() as { id: string };
+    const refused = await head.request('POST', `/api/recognition/records/${record.id}/evidence`, {
+      criterionId: criterion.id,
+      kind: 'attachment',
+      attachmentId: foreign.id,
+      description: 'Tệp của hồ sơ khác',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'attachmentId', code: 'recognition.attachment_invalid' });
+
+    // Removing the file removes the evidence that pointed to it.
+    const second = (await upload(head, record.id, 'anh-hop.pdf')).json() as { id: string; url: string };
+    const withSecond = await expectOk(
+      await head.request('POST', `/api/recognition/records/${record.id}/evidence`, {
+        criterionId: criterion.id,
+        kind: 'attachment',
+        attachmentId: second.id,
+        description: 'Ảnh buổi họp',
+      }),
+      201,
+    );
+    expect(withSecond.evidence).toHaveLength(2);
+    expect((await head.request('DELETE', second.url)).statusCode).toBe(204);
+    const after = await expectOk(await head.request('GET', `/api/recognition/records/${record.id}`));
+    expect(after.evidence.map((entry) => entry.attachment?.id)).toEqual([file.id]);
+  });
+
+  it('submitting names the criterion that lacks required evidence; the minutes may be the scanned file', async () => {
+    await expectOk(
+      await head.request('PUT', `/api/recognition/records/${record.id}/answers`, allMet(record)),
+    );
+    const noMinutes = await head.request('PUT', `/api/recognition/records/${record.id}/meeting`, {
+      meetingDate: today,
+      meetingChair: 'Nguyễn Văn Chủ Trì',
+      meetingAttendees: 30,
+    });
+    expect(noMinutes.statusCode).toBe(400);
+    expect(noMinutes.json()).toMatchObject({ field: 'meetingMinutes', code: 'recognition.minutes_required' });
+    const minutes = (await upload(head, record.id, 'bien-ban-hop.pdf')).json() as { id: string };
+    const met = await expectOk(
+      await head.request('PUT', `/api/recognition/records/${record.id}/meeting`, {
+        meetingDate: today,
+        meetingChair: 'Nguyễn Văn Chủ Trì',
+        meetingAttendees: 30,
+        minutesAttachmentId: minutes.id,
+      }),
+    );
+    expect(met.minutesFile?.fileName).toBe('bien-ban-hop.pdf');
+    expect(met.meetingMinutes).toBeNull();
+
+    const lacking = met.criteria.find(
+      (entry) => entry.evidenceRequired && !met.evidence.some((row) => row.criterionId === entry.id),
+    )!;
+    const refused = await head.request('POST', `/api/recognition/records/${record.id}/submit`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('recognition.evidence_required');
+    expect(refused.json().message).toContain(`Tiêu chí ${lacking.code} (`);
+    expect(refused.json().message).toContain('bắt buộc có minh chứng');
+
+    await fillAndSubmit(head, met);
+    const sent = await expectOk(await head.request('GET', `/api/recognition/records/${record.id}`));
+    expect(sent.status).toBe('submitted');
+    // Once sent, the files are locked with the record.
+    expect((await upload(head, record.id)).statusCode).toBe(409);
+    expect((await head.request('DELETE', sent.attachments[0]!.url)).statusCode).toBe(409);
+  });
+});
+
+describe('cycles (configuration) and the overdue count', () => {
+  const settings = {
+    windowFrom: `${YEAR - 1}-11-01`,
+    windowTo: `${YEAR}-10-31`,
+    registrationDeadline: `${YEAR}-12-31`,
+    decisionDeadline: `${YEAR}-12-31`,
+    classificationDeadline: `${YEAR}-12-31`,
+    approvingLevel: 'commune',
+  };
+  const overdueCounts = async () => {
+    const summary = (
+      await provinceStaff.request('GET', `/api/recognition/dashboard?year=${YEAR}&unit=${commune}`)
+    ).json() as DashboardResponse;
+    const list = (
+      await provinceStaff.request(
+        'GET',
+        `/api/recognition/units?year=${YEAR}&unit=${commune}&state=overdue&pageSize=200`,
+      )
+    ).json() as UnitStatusList;
+    return { summary: summary.summary.total.standard_overdue ?? 0, list };
+  };
+
+  it('the overdue count of the summary (SQL) matches the list, before and after the province moves its deadlines', async () => {
+    const before = await overdueCounts();
+    expect(before.summary).toBe(before.list.total);
+    // The circular's deadlines: registration 31/03, decision 15/11 (commune level) or 20/11 (province level).
+    for (const item of before.list.items) {
+      expect([`${YEAR}-03-31`, `${YEAR}-11-15`, `${YEAR}-11-20`]).toContain(item.overdue?.deadline);
+      expect(item.overdue?.kind).toBe(item.status === null ? 'registration' : 'decision');
+    }
+    const pastEnd = await provinceStaff.request(
+      'GET',
+      `/api/recognition/units?year=${YEAR}&unit=${commune}&state=overdue&page=999`,
+    );
+    expect(pastEnd.json()).toMatchObject({ code: 'page.out_of_range', field: 'page' });
+
+    expect(
+      (await officer.request('PUT', `/api/recognition/cycles/${YEAR}/residential_area`, settings)).statusCode,
+    ).toBe(403);
+    const wrong = await provinceStaff.request('PUT', `/api/recognition/cycles/${YEAR}/residential_area`, {
+      ...settings,
+      decisionDeadline: `${YEAR}-10-01`,
+      registrationDeadline: `${YEAR}-03-31`,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().field).toBe('decisionDeadline');
+    const outOfYear = await provinceStaff.request('PUT', `/api/recognition/cycles/${YEAR}/residential_area`, {
+      ...settings,
+      classificationDeadline: `${YEAR + 1}-01-15`,
+    });
+    expect(outOfYear.json()).toMatchObject({ field: 'classificationDeadline', code: 'cycle.year_range' });
+    expect(
+      (await provinceStaff.request('GET', `/api/recognition/cycles?year=${YEAR}&province=01`)).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await nationalStaff.request('PUT', `/api/recognition/cycles/${YEAR}/residential_area`, {
+          ...settings,
+          provinceCode: '99',
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const saved = await provinceStaff.request(
+      'PUT',
+      `/api/recognition/cycles/${YEAR}/residential_area`,
+      settings,
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const village = saved.json().items.find((item: { target: string }) => item.target === 'residential_area');
+    expect(village).toMatchObject({ custom: true, settings });
+    const events = await queryRows<{ action: string }>(
+      database.db,
+      sql`select action from audit_events where entity_type = 'recognition_cycle' and entity_id = ${`48:${YEAR}:residential_area`}`,
+    );
+    expect(events.map((event) => event.action)).toContain('recognition_cycle.update');
+
+    const after = await overdueCounts();
+    expect(after.summary).toBe(after.list.total);
+    expect(
+      after.list.items.filter((item) => item.target === 'residential_area' && item.status === null),
+    ).toEqual([]);
   });
 });

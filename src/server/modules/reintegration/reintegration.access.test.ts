@@ -183,6 +183,89 @@ describe('access matrix', () => {
   });
 });
 
+describe('editing the personal fields and ending a helper assignment', () => {
+  let file: CaseDetail;
+  let helperId: number;
+  beforeAll(async () => {
+    file = await newCase('Người Sửa Thông Tin');
+    const assigned = await users.police!.request('POST', `/api/reintegration/cases/${file.id}/helpers`, {
+      organisation: 'Ủy ban MTTQ xã',
+      helperUserId: frontUserId,
+      assignedOn: addDays(today, -30),
+    });
+    helperId = (assigned.json() as CaseDetail).helpersDetail[0]!.id;
+  });
+
+  it.each([
+    ['front', 403],
+    ['viewer', 403],
+    ['admin', 403],
+    ['policeB', 404],
+    ['otherProvince', 404],
+    ['frontOther', 403],
+    ['province', 200],
+    ['police', 200],
+  ])('%s editing the file answers %i', async (who, status) => {
+    const response = await users[who]!.request('PATCH', `/api/reintegration/cases/${file.id}`, {
+      residenceAddress: `Số 2 đường Thử Nghiệm (${who})`,
+    });
+    expect(response.statusCode, response.body).toBe(status);
+  });
+
+  it('the new ID number and sentence are stored encrypted and the trail names the fields, not the values', async () => {
+    const response = await users.police!.request('PATCH', `/api/reintegration/cases/${file.id}`, {
+      fullName: 'Người Đã Sửa Tên',
+      idNumber: '048090009999',
+      sentenceSummary: 'Tóm tắt đã sửa (dữ liệu kiểm thử)',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      fullName: 'Người Đã Sửa Tên',
+      idNumber: '048090009999',
+      sentenceSummary: 'Tóm tắt đã sửa (dữ liệu kiểm thử)',
+    });
+    const [row] = await queryRows<{ all: string }>(
+      database.db,
+      sql`select row_to_json(c)::text as all from reintegration_cases c where id = ${file.id}`,
+    );
+    expect(row!.all).not.toContain('048090009999');
+    expect(row!.all).not.toContain('Tóm tắt đã sửa');
+    const trail = await queryRows<{ text: string }>(
+      database.db,
+      sql`select coalesce(changes::text, '') as text from audit_events
+          where action = 'reintegration_case.updated' and entity_id = ${String(file.id)}`,
+    );
+    const all = trail.map((entry) => entry.text).join(' ');
+    expect(all).toContain('idNumber');
+    expect(all).not.toContain('048090009999');
+    expect(all).not.toContain('Tóm tắt đã sửa');
+    const bad = await users.police!.request('PATCH', `/api/reintegration/cases/${file.id}`, {
+      releasedOn: addDays(today, 3),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'releasedOn' });
+    const blank = await users.police!.request('PATCH', `/api/reintegration/cases/${file.id}`, {
+      fullName: '  ',
+    });
+    expect(blank.json()).toMatchObject({ field: 'fullName' });
+  });
+
+  it('ending the assignment takes the file away from the Front officer', async () => {
+    const url = `/api/reintegration/cases/${file.id}/helpers/${helperId}/end`;
+    expect((await users.front!.request('POST', url, { endedOn: today })).statusCode).toBe(403);
+    expect((await users.policeB!.request('POST', url, { endedOn: today })).statusCode).toBe(404);
+    const early = await users.police!.request('POST', url, { endedOn: addDays(today, -40) });
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ field: 'endedOn' });
+    expect((await users.front!.request('GET', `/api/reintegration/cases/${file.id}`)).statusCode).toBe(200);
+    const ended = await users.police!.request('POST', url, { endedOn: today });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect((ended.json() as CaseDetail).helpersDetail[0]!.endedOn).toBe(today);
+    expect((await users.police!.request('POST', url, { endedOn: today })).statusCode).toBe(409);
+    expect((await users.front!.request('GET', `/api/reintegration/cases/${file.id}`)).statusCode).toBe(404);
+  });
+});
+
 it('stores the ID number and the sentence summary encrypted', async () => {
   const file = await newCase('Người Mã Hóa');
   const [row] = await queryRows<{ idNumber: string; sentence: string; all: string }>(

@@ -267,6 +267,8 @@ export interface MemberListRow {
   joinedOn: string;
   leftOn: string | null;
   leaveReason: string | null;
+  position: string | null;
+  organisation: string | null;
   active: boolean;
   residenceSince: string | null;
   eligibilityException: string | null;
@@ -282,7 +284,7 @@ function memberColumns(date: string, today: string): SQL {
   return sql`m.id, json_build_object('id', t.id, 'name', t.name, 'kind', t.kind) as team,
     ${recordUnitJson(sql`m.unit_id`, today)} as unit, m.full_name as "fullName", m.birth_year as "birthYear",
     m.gender, m.phone, m.role, m.joined_on as "joinedOn", m.left_on as "leftOn", m.leave_reason as "leaveReason",
-    (${liveOn(sql`m.joined_on`, sql`m.left_on`, date)}) as active, m.residence_since as "residenceSince",
+    m.position, m.organisation, (${liveOn(sql`m.joined_on`, sql`m.left_on`, date)}) as active, m.residence_since as "residenceSince",
     m.eligibility_exception as "eligibilityException", m.recognition_decision_number as "recognitionDecisionNumber",
     m.recognition_decision_date as "recognitionDecisionDate", m.certificate_number as "certificateNumber", m.notes,
     coalesce((select json_agg(json_build_object('year', r.year, 'rating', r.rating, 'note', r.note) order by r.year desc)
@@ -551,6 +553,15 @@ export const TEAM_INDICATOR_SOURCES: Record<string, FactSource> = {
         where ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)} and ${unitCondition(sql`t.unit_id`)}`,
   team_members: ({ asOf, unitCondition }) =>
     sql`select m.unit_id, m.role as dimension_value, m.id::text as measure
+        from team_members m join teams t on t.id = m.team_id
+        where ${liveOn(sql`m.joined_on`, sql`m.left_on`, asOf)}
+          and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)} and ${unitCondition(sql`m.unit_id`)}`,
+  steering_committees: ({ asOf, unitCondition }) =>
+    sql`select t.unit_id, null::text as dimension_value, t.id::text as measure from teams t
+        where t.kind = 'steering_committee' and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)}
+          and ${unitCondition(sql`t.unit_id`)}`,
+  team_members_by_kind: ({ asOf, unitCondition }) =>
+    sql`select m.unit_id, t.kind as dimension_value, m.id::text as measure
         from team_members m join teams t on t.id = m.team_id
         where ${liveOn(sql`m.joined_on`, sql`m.left_on`, asOf)}
           and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)} and ${unitCondition(sql`m.unit_id`)}`,

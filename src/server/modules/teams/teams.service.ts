@@ -136,6 +136,8 @@ export function memberAuditView(member: repo.MemberRecord | repo.NewMember): Rec
     joinedOn: member.joinedOn,
     leftOn: member.leftOn ?? null,
     leaveReason: member.leaveReason ?? null,
+    position: member.position ?? null,
+    organisation: member.organisation ?? null,
     residenceSince: member.residenceSince ?? null,
     eligibilityException: member.eligibilityException ?? null,
     recognitionDecisionNumber: member.recognitionDecisionNumber ?? null,
@@ -720,6 +722,8 @@ export async function addMember(
         gender: body.gender ?? null,
         phone: cleanPhone(body.phone),
         role: body.role,
+        position: cleanText(body.position),
+        organisation: cleanText(body.organisation),
         joinedOn: body.joinedOn,
         residenceSince: facts.residenceSince,
         eligibilityException: facts.eligibilityException,
@@ -766,6 +770,8 @@ export async function updateMember(
     if (body.recognitionDecisionDate !== undefined)
       changes.recognitionDecisionDate = body.recognitionDecisionDate;
     if (body.certificateNumber !== undefined) changes.certificateNumber = cleanText(body.certificateNumber);
+    if (body.position !== undefined) changes.position = cleanText(body.position);
+    if (body.organisation !== undefined) changes.organisation = cleanText(body.organisation);
     if (body.notes !== undefined) changes.notes = cleanText(body.notes);
     const facts: MemberFacts = {
       birthYear: body.birthYear ?? before.birthYear,

@@ -57,6 +57,9 @@ export const teamMembers = pgTable(
     gender: text('gender'),
     phone: text('phone'),
     role: text('role').notNull(),
+    /** What the member is outside the team (chức vụ, cơ quan công tác): a steering committee names both. */
+    position: text('position'),
+    organisation: text('organisation'),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),
     leaveReason: text('leave_reason'),

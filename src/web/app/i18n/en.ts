@@ -28,6 +28,9 @@ export const en: Messages = {
     safetyStandard: 'Safety standard',
     classification: 'Movement classification',
     crimeReports: 'Crime reports and notices',
+    portal: 'Citizen portal',
+    portalPosts: 'Portal posts',
+    portalFeedback: 'Feedback via the portal',
     reintegration: 'Community reintegration',
     coordination: 'Coordination programmes',
     committees: 'Steering committees',
@@ -35,6 +38,7 @@ export const en: Messages = {
     administration: 'Administration',
     users: 'Users',
     audit: 'Audit trail',
+    movementLists: 'Movement lists',
     comingSoon: 'Coming in a future release',
   },
   errors: {

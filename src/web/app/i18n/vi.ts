@@ -29,6 +29,9 @@ export const vi = {
     safetyStandard: 'Tiêu chuẩn An toàn về ANTT',
     classification: 'Phân loại phong trào',
     crimeReports: 'Tin báo, tố giác tội phạm',
+    portal: 'Cổng thông tin công dân',
+    portalPosts: 'Tin bài trên cổng',
+    portalFeedback: 'Phản ánh qua cổng',
     reintegration: 'Tái hòa nhập cộng đồng',
     coordination: 'Chương trình phối hợp',
     committees: 'Ban Chỉ đạo',
@@ -36,6 +39,7 @@ export const vi = {
     administration: 'Quản trị',
     users: 'Người dùng',
     audit: 'Nhật ký hệ thống',
+    movementLists: 'Danh mục phong trào',
     comingSoon: 'Sẽ có trong phiên bản tới',
   },
   errors: {

@@ -7,16 +7,17 @@ import { ArrowLeftOutlined, EditOutlined, FlagFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, message, Skeleton, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateVi } from '../../../domain/dates';
 import { formatInteger } from '../../../domain/numbers';
-import { activityQueries } from '../../api/activities';
+import { activityQueries, deleteActivity } from '../../api/activities';
 import { ApiError } from '../../api/client';
 import { useCan } from '../../app/auth/session';
 import { PageMessage } from '../../app/ErrorPages';
 import { useMessages, useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { DeleteRecordButton } from '../registry/DeleteRecordButton';
 import { HistoryList } from '../registry/HistoryList';
 import { registryMessages } from '../registry/messages';
 import '../registry/registry.css';
@@ -30,6 +31,7 @@ export default function ActivityPage() {
   const r = useMessages(registryMessages).list;
   const canWrite = useCan()('activities.write');
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [messageApi, messageHolder] = message.useMessage();
   const params = useParams();
   const id = /^[1-9]\d{0,9}$/.test(params.id ?? '') ? Number(params.id) : undefined;
@@ -74,6 +76,14 @@ export default function ActivityPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {r.edit}
             </Button>
+            <DeleteRecordButton
+              onDelete={(reason) => deleteActivity(data.id, { reason })}
+              onDeleted={() => {
+                client.removeQueries({ queryKey: activityQueries.detail(data.id).queryKey });
+                void client.invalidateQueries({ queryKey: activityQueries.all });
+                navigate('/hoat-dong');
+              }}
+            />
           </div>
         )}
       </header>

@@ -6,10 +6,10 @@ import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, EditOutlined } from '@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, message, Skeleton, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateVi, todayInVietnam } from '../../../domain/dates';
 import { formatInteger } from '../../../domain/numbers';
-import { type AwardDetail, approveAward, awardQueries, refuseAward } from '../../api/awards';
+import { type AwardDetail, approveAward, awardQueries, deleteAward, refuseAward } from '../../api/awards';
 import { ApiError } from '../../api/client';
 import { useCan } from '../../app/auth/session';
 import { PageMessage } from '../../app/ErrorPages';
@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errorText';
 import { showOnField } from '../../components/formErrors';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { DeleteRecordButton } from '../registry/DeleteRecordButton';
 import { HistoryList } from '../registry/HistoryList';
 import { IsoDatePicker } from '../registry/IsoDatePicker';
 import { registryMessages } from '../registry/messages';
@@ -35,6 +36,7 @@ export default function AwardPage() {
   const canPropose = can('awards.propose');
   const canApprove = can('awards.approve');
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [messageApi, messageHolder] = message.useMessage();
   const params = useParams();
   const id = /^[1-9]\d{0,9}$/.test(params.id ?? '') ? Number(params.id) : undefined;
@@ -85,6 +87,16 @@ export default function AwardPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {r.edit}
             </Button>
+          )}
+          {(data.status === 'proposed' ? canPropose : canApprove) && (
+            <DeleteRecordButton
+              onDelete={(reason) => deleteAward(data.id, { reason })}
+              onDeleted={() => {
+                client.removeQueries({ queryKey: awardQueries.detail(data.id).queryKey });
+                void client.invalidateQueries({ queryKey: awardQueries.all });
+                navigate('/khen-thuong');
+              }}
+            />
           )}
         </div>
       </header>

@@ -2,7 +2,7 @@
  * The awards and award proposals of the user's scope: filtered by unit subtree, status, form, issuer, collective or
  * individual and decision dates, searched without diacritics, sorted, paged. A second tab counts them by unit.
  */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
@@ -15,11 +15,12 @@ import {
   type RecipientClass,
 } from '../../../domain/awards';
 import { formatDateVi } from '../../../domain/dates';
-import { type AwardItem, awardQueries } from '../../api/awards';
+import { AWARDS_TEMPLATE_URL, type AwardItem, awardQueries, awardsExportUrl } from '../../api/awards';
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
@@ -44,6 +45,7 @@ export default function AwardsPage() {
   const [text, setText] = useState(params.q);
   const typed = useDebouncedValue(text.trim(), 300);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const options = useQuery(awardQueries.options());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the settled text should touch the address.
@@ -154,6 +156,16 @@ export default function AwardsPage() {
               {m.add}
             </Button>
           )}
+          {canPropose && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {r.importExcel}
+            </Button>
+          )}
+          <Tooltip title={r.exportHint}>
+            <Button icon={<DownloadOutlined />} href={awardsExportUrl(filters)} download>
+              {r.exportExcel}
+            </Button>
+          </Tooltip>
         </div>
       </header>
       <Tabs
@@ -282,6 +294,15 @@ export default function AwardsPage() {
             children: summaryTab && <SummaryPanel registry="awards" />,
           },
         ]}
+      />
+      <ImportDrawer
+        open={importing}
+        title={m.importTitle}
+        intro={m.importIntro}
+        importPath="/api/awards/import"
+        templateUrl={AWARDS_TEMPLATE_URL}
+        onClose={() => setImporting(false)}
+        onImported={() => void client.invalidateQueries({ queryKey: awardQueries.all })}
       />
       <AwardFormDrawer
         open={creating}

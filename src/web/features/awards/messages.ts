@@ -12,6 +12,9 @@ import {
 
 const vi = {
   pageTitle: 'Khen thưởng',
+  importTitle: 'Nhập khen thưởng từ Excel',
+  importIntro:
+    'Tải tệp mẫu, điền mỗi khen thưởng một dòng (ngày dạng dd/mm/yyyy). Dòng có số và ngày quyết định được ghi là đã khen thưởng (cần quyền duyệt), dòng không có là đề nghị. Có một dòng lỗi thì không ghi dòng nào.',
   pageIntro:
     'Khen thưởng tập thể và cá nhân có thành tích trong phong trào: đề nghị lập ở cấp xã, cấp trên duyệt và ghi số, ngày quyết định; kèm bản chụp quyết định.',
   add: 'Lập đề nghị khen thưởng',
@@ -106,6 +109,9 @@ export type AwardsMessages = typeof vi;
 
 const en: AwardsMessages = {
   pageTitle: 'Awards',
+  importTitle: 'Import awards from Excel',
+  importIntro:
+    'Download the template and fill one award per row (dates as dd/mm/yyyy). A row with a decision number and date is a decided award (approvers only); one without is a proposal. If any row is wrong nothing is written.',
   pageIntro:
     'Awards to collectives and individuals for their part in the movement: proposed at commune level, approved above with the decision number and date; with the scanned decision.',
   add: 'Propose an award',

@@ -1,15 +1,29 @@
 /**
- * One steering committee: its founding decision and members (kept in the teams registry), its meetings with agenda
- * and minutes, and the conclusions they assigned, tracked like programme tasks.
+ * One steering committee: its founding decision and members (kept in the teams registry), its meetings with agenda,
+ * the minutes (a text summary, and the signed minutes and photos as attachments), the conclusions they assigned,
+ * tracked like programme tasks; a meeting is edited, or cancelled with its reason.
  */
-import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CloseCircleOutlined,
+  EditOutlined,
+  MinusCircleOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Skeleton, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { MeetingBody } from '../../../contracts/committees';
 import { todayInVietnam } from '../../../domain/dates';
-import { addMeeting, programmeQueries } from '../../api/programmes';
+import {
+  addMeeting,
+  type CommitteeDetail,
+  cancelMeeting,
+  type MeetingItem,
+  programmeQueries,
+  updateMeeting,
+} from '../../api/programmes';
 import { PageMessage } from '../../app/ErrorPages';
 import { useMessages, useT } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
@@ -17,9 +31,122 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errorText';
 import { showOnField } from '../../components/formErrors';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { programmeMessages } from '../programmes/messages';
 import { TaskTable } from '../programmes/TaskTable';
 import '../programmes/programmes.css';
+
+type MeetingFields = Pick<MeetingBody, 'heldOn' | 'title' | 'agenda' | 'chairedBy' | 'minutes'>;
+
+/** Editing a meeting's date, title, agenda, chair and minutes summary, or cancelling it with a reason. */
+function MeetingDialog({
+  meeting,
+  mode,
+  onClose,
+  onSaved,
+}: {
+  meeting: MeetingItem | undefined;
+  mode: 'edit' | 'cancel';
+  onClose: () => void;
+  onSaved: (detail: CommitteeDetail) => void;
+}) {
+  const t = useT();
+  const m = useMessages(programmeMessages);
+  const [form] = Form.useForm<MeetingFields & { reason: string }>();
+  const [problem, setProblem] = useState<string>();
+  const save = useMutation({
+    mutationFn: (values: MeetingFields & { reason: string }) =>
+      mode === 'cancel'
+        ? cancelMeeting(meeting!.id, { reason: values.reason })
+        : updateMeeting(meeting!.id, {
+            heldOn: values.heldOn,
+            title: values.title,
+            agenda: values.agenda,
+            chairedBy: values.chairedBy?.trim() || null,
+            minutes: values.minutes?.trim() || null,
+          }),
+    onSuccess: onSaved,
+    onError: (error) => {
+      if (!showOnField(form, error, ['heldOn', 'title', 'agenda', 'chairedBy', 'minutes', 'reason']))
+        setProblem(errorText(t, error));
+    },
+  });
+  return (
+    <Modal
+      open={meeting !== undefined}
+      title={mode === 'cancel' ? m.cancelMeetingTitle : m.editMeetingTitle}
+      okText={mode === 'cancel' ? m.cancelMeeting : m.save}
+      okButtonProps={{ danger: mode === 'cancel' }}
+      cancelText={m.cancel}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      width={mode === 'cancel' ? 520 : 640}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" showIcon title={problem} className="programme-alert" />}
+      <Form<MeetingFields & { reason: string }>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        initialValues={
+          meeting && mode === 'edit'
+            ? {
+                heldOn: meeting.heldOn,
+                title: meeting.title,
+                agenda: meeting.agenda,
+                chairedBy: meeting.chairedBy,
+                minutes: meeting.minutes,
+              }
+            : {}
+        }
+        onFinish={(values) => {
+          setProblem(undefined);
+          save.mutate(values);
+        }}
+      >
+        {mode === 'cancel' ? (
+          <>
+            <Alert type="warning" showIcon title={m.cancelMeetingHint} className="programme-alert" />
+            <Form.Item
+              name="reason"
+              label={m.cancelReason}
+              rules={[{ required: true, whitespace: true, message: m.required }]}
+            >
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="heldOn" label={m.meetingDate} rules={[{ required: true, message: m.required }]}>
+              <IsoDatePicker />
+            </Form.Item>
+            <Form.Item
+              name="title"
+              label={m.meetingTitle}
+              rules={[{ required: true, whitespace: true, message: m.required }]}
+            >
+              <Input maxLength={300} />
+            </Form.Item>
+            <Form.Item
+              name="agenda"
+              label={m.agenda}
+              rules={[{ required: true, whitespace: true, message: m.required }]}
+            >
+              <Input.TextArea rows={3} maxLength={4000} />
+            </Form.Item>
+            <Form.Item name="chairedBy" label={m.chairedBy}>
+              <Input maxLength={120} />
+            </Form.Item>
+            <Form.Item name="minutes" label={m.minutes} extra={m.minutesHint}>
+              <Input.TextArea rows={4} maxLength={20000} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
 
 export default function CommitteeDetailPage() {
   const t = useT();
@@ -29,6 +156,7 @@ export default function CommitteeDetailPage() {
   const valid = Number.isInteger(id) && id > 0;
   const committee = useQuery({ ...programmeQueries.committee(id), enabled: valid });
   const [adding, setAdding] = useState(false);
+  const [changing, setChanging] = useState<{ meeting: MeetingItem; mode: 'edit' | 'cancel' }>();
   const [problem, setProblem] = useState<string>();
   const [form] = Form.useForm<MeetingBody>();
   const save = useMutation({
@@ -87,7 +215,12 @@ export default function CommitteeDetailPage() {
           <dd>
             {data.members.length === 0
               ? m.none
-              : data.members.map((member) => `${member.fullName} (${member.roleLabel})`).join('; ')}
+              : data.members
+                  .map((member) => {
+                    const work = [member.position, member.organisation].filter(Boolean).join(', ');
+                    return `${member.fullName} (${member.roleLabel}${work ? ` — ${work}` : ''})`;
+                  })
+                  .join('; ')}
           </dd>
         </dl>
       </Card>
@@ -97,14 +230,54 @@ export default function CommitteeDetailPage() {
         <Card
           key={meeting.id}
           size="small"
-          className="meeting-card"
+          className={meeting.cancelledOn ? 'meeting-card meeting-card--cancelled' : 'meeting-card'}
           title={
             <span>
               <DateText value={meeting.heldOn} /> · {meeting.title}
+              {meeting.cancelledOn && (
+                <Tag color="default" className="meeting-card__tag">
+                  {m.cancelledTag}
+                </Tag>
+              )}
             </span>
           }
-          extra={meeting.chairedBy ? `${m.chairedBy}: ${meeting.chairedBy}` : undefined}
+          extra={
+            <Space size={4} wrap>
+              {meeting.chairedBy && (
+                <span className="muted">
+                  {m.chairedBy}: {meeting.chairedBy}
+                </span>
+              )}
+              {meeting.canEdit && (
+                <>
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setChanging({ meeting, mode: 'edit' })}
+                  >
+                    {m.editMeeting}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    icon={<CloseCircleOutlined />}
+                    onClick={() => setChanging({ meeting, mode: 'cancel' })}
+                  >
+                    {m.cancelMeeting}
+                  </Button>
+                </>
+              )}
+            </Space>
+          }
         >
+          {meeting.cancelledOn && (
+            <Alert
+              type="warning"
+              showIcon
+              title={m.cancelledOn(meeting.cancelledOn, meeting.cancelReason)}
+              className="programme-alert"
+            />
+          )}
           <p className="meeting-text">
             <strong>{m.agenda}: </strong>
             {meeting.agenda}
@@ -115,10 +288,30 @@ export default function CommitteeDetailPage() {
               {meeting.minutes}
             </p>
           )}
+          <section className="meeting-files" aria-label={m.minutesFiles}>
+            <h3>{m.minutesFiles}</h3>
+            <AttachmentsPanel
+              entityType="committee_meeting"
+              entityId={meeting.id}
+              attachments={meeting.attachments}
+              canWrite={meeting.canEdit}
+              refreshKey={programmeQueries.committee(id).queryKey}
+            />
+          </section>
           <h3>{m.conclusionsTitle}</h3>
           <TaskTable tasks={meeting.conclusions} refresh={['committees']} />
         </Card>
       ))}
+      <MeetingDialog
+        meeting={changing?.meeting}
+        mode={changing?.mode ?? 'edit'}
+        onClose={() => setChanging(undefined)}
+        onSaved={(detail) => {
+          client.setQueryData(programmeQueries.committee(id).queryKey, detail);
+          void client.invalidateQueries({ queryKey: ['committees', 'list'] });
+          setChanging(undefined);
+        }}
+      />
       <Modal
         open={adding}
         title={m.addMeeting}

@@ -19,11 +19,16 @@ import {
   Tag,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateVi } from '../../../domain/dates';
 import { formatInteger } from '../../../domain/numbers';
 import { ApiError } from '../../api/client';
-import { type DocumentDetail, type DocumentPlans, documentQueries } from '../../api/documents';
+import {
+  type DocumentDetail,
+  type DocumentPlans,
+  deleteDocument,
+  documentQueries,
+} from '../../api/documents';
 import { useCan, useCurrentUser } from '../../app/auth/session';
 import { PageMessage } from '../../app/ErrorPages';
 import { useMessages, useT } from '../../app/i18n';
@@ -31,6 +36,7 @@ import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { DeleteRecordButton } from '../registry/DeleteRecordButton';
 import { HistoryList } from '../registry/HistoryList';
 import { registryMessages } from '../registry/messages';
 import '../registry/registry.css';
@@ -47,6 +53,7 @@ export default function DocumentPage() {
   const me = useCurrentUser();
   const mayWrite = useCan()('documents.write');
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [messageApi, messageHolder] = message.useMessage();
   const params = useParams();
   const id = /^[1-9]\d{0,9}$/.test(params.id ?? '') ? Number(params.id) : undefined;
@@ -92,6 +99,16 @@ export default function DocumentPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {r.edit}
             </Button>
+            {!data.seeded && (
+              <DeleteRecordButton
+                onDelete={(reason) => deleteDocument(data.id, { reason })}
+                onDeleted={() => {
+                  client.removeQueries({ queryKey: documentQueries.detail(data.id).queryKey });
+                  void client.invalidateQueries({ queryKey: documentQueries.all });
+                  navigate('/van-ban');
+                }}
+              />
+            )}
           </div>
         )}
       </header>

@@ -2,19 +2,25 @@
  * The directive documents: central ones (seeded as metadata) and those of the units in the user's scope, filtered
  * by kind, origin, unit and dates, searched without diacritics, sorted, paged, exported as filtered.
  */
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, message, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { DocumentListQuery } from '../../../contracts/documents';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/documents';
-import { type DocumentItem, documentQueries, documentsExportUrl } from '../../api/documents';
+import {
+  DOCUMENTS_TEMPLATE_URL,
+  type DocumentItem,
+  documentQueries,
+  documentsExportUrl,
+} from '../../api/documents';
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
@@ -36,6 +42,7 @@ export default function DocumentsPage() {
   const [text, setText] = useState(params.q);
   const typed = useDebouncedValue(text.trim(), 300);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the settled text should touch the address.
   useEffect(() => {
@@ -142,6 +149,11 @@ export default function DocumentsPage() {
               {m.add}
             </Button>
           )}
+          {canWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {r.importExcel}
+            </Button>
+          )}
           <Tooltip title={r.exportHint}>
             <Button icon={<DownloadOutlined />} href={documentsExportUrl(filters)} download>
               {r.exportExcel}
@@ -228,6 +240,15 @@ export default function DocumentsPage() {
         )}
       </div>
       <RegistryTable<DocumentItem> list={list} columns={columns} params={params} emptyText={m.empty} />
+      <ImportDrawer
+        open={importing}
+        title={m.importTitle}
+        intro={m.importIntro}
+        importPath="/api/documents/import"
+        templateUrl={DOCUMENTS_TEMPLATE_URL}
+        onClose={() => setImporting(false)}
+        onImported={() => void client.invalidateQueries({ queryKey: documentQueries.all })}
+      />
       <DocumentFormDrawer
         open={creating}
         document={undefined}

@@ -9,6 +9,9 @@ import { formatInteger } from '../../../domain/numbers';
 
 const vi = {
   pageTitle: 'Văn bản chỉ đạo',
+  importTitle: 'Nhập văn bản từ Excel',
+  importIntro:
+    'Tải tệp mẫu, điền mỗi văn bản một dòng; văn bản được thực hiện ghi bằng số, ký hiệu (ví dụ 44-KL/TW). Tệp văn bản tải lên sau ở từng văn bản. Có một dòng lỗi thì không ghi dòng nào.',
   pageIntro:
     'Chỉ thị, kết luận, nghị quyết, kế hoạch, hướng dẫn… chỉ đạo phong trào, và kế hoạch của các đơn vị thực hiện chúng: mở một văn bản để xem xã, phường nào đã có kế hoạch thực hiện.',
   add: 'Ghi văn bản',
@@ -86,6 +89,9 @@ export type DocumentsMessages = typeof vi;
 
 const en: DocumentsMessages = {
   pageTitle: 'Directive documents',
+  importTitle: 'Import documents from Excel',
+  importIntro:
+    'Download the template and fill one document per row; the documents it implements are named by their number (e.g. 44-KL/TW). Upload the files afterwards on each document. If any row is wrong nothing is written.',
   pageIntro:
     'Directives, conclusions, resolutions, plans, guidance… that steer the movement, and the unit plans implementing them: open a document to see which communes have a plan for it.',
   add: 'Record a document',

@@ -2,7 +2,13 @@
  * Residents' feedback in the user's scope: filtered by unit subtree, status, channel, the activity it was heard at
  * and dates, searched without diacritics, sorted, paged. A second tab counts it by unit.
  */
-import { PhoneOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
@@ -15,12 +21,18 @@ import {
   type FeedbackStatus,
 } from '../../../domain/feedback';
 import { activityQueries } from '../../api/activities';
-import { type FeedbackItem, feedbackQueries } from '../../api/feedback';
+import {
+  FEEDBACK_TEMPLATE_URL,
+  type FeedbackItem,
+  feedbackExportUrl,
+  feedbackQueries,
+} from '../../api/feedback';
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
@@ -44,6 +56,7 @@ export default function FeedbackListPage() {
   const [text, setText] = useState(params.q);
   const typed = useDebouncedValue(text.trim(), 300);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the settled text should touch the address.
   useEffect(() => {
@@ -147,6 +160,16 @@ export default function FeedbackListPage() {
               {m.add}
             </Button>
           )}
+          {canWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {r.importExcel}
+            </Button>
+          )}
+          <Tooltip title={r.exportHint}>
+            <Button icon={<DownloadOutlined />} href={feedbackExportUrl(filters)} download>
+              {r.exportExcel}
+            </Button>
+          </Tooltip>
         </div>
       </header>
       <Tabs
@@ -256,6 +279,15 @@ export default function FeedbackListPage() {
             children: summaryTab && <SummaryPanel registry="feedback" />,
           },
         ]}
+      />
+      <ImportDrawer
+        open={importing}
+        title={m.importTitle}
+        intro={m.importIntro}
+        importPath="/api/feedback/import"
+        templateUrl={FEEDBACK_TEMPLATE_URL}
+        onClose={() => setImporting(false)}
+        onImported={() => void client.invalidateQueries({ queryKey: feedbackQueries.all })}
       />
       <FeedbackFormDrawer
         open={creating}

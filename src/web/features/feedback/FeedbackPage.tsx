@@ -7,11 +7,17 @@ import { ArrowLeftOutlined, EditOutlined, MessageOutlined, SendOutlined } from '
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, message, Skeleton, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { todayInVietnam } from '../../../domain/dates';
 import { formatInteger } from '../../../domain/numbers';
 import { ApiError } from '../../api/client';
-import { answerFeedback, type FeedbackDetail, feedbackQueries, forwardFeedback } from '../../api/feedback';
+import {
+  answerFeedback,
+  deleteFeedback,
+  type FeedbackDetail,
+  feedbackQueries,
+  forwardFeedback,
+} from '../../api/feedback';
 import { useCan } from '../../app/auth/session';
 import { PageMessage } from '../../app/ErrorPages';
 import { useMessages, useT } from '../../app/i18n';
@@ -20,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errorText';
 import { showOnField } from '../../components/formErrors';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { DeleteRecordButton } from '../registry/DeleteRecordButton';
 import { HistoryList } from '../registry/HistoryList';
 import { IsoDatePicker } from '../registry/IsoDatePicker';
 import { registryMessages } from '../registry/messages';
@@ -34,6 +41,7 @@ export default function FeedbackPage() {
   const r = useMessages(registryMessages).list;
   const canWrite = useCan()('feedback.write');
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [messageApi, messageHolder] = message.useMessage();
   const params = useParams();
   const id = /^[1-9]\d{0,9}$/.test(params.id ?? '') ? Number(params.id) : undefined;
@@ -76,6 +84,14 @@ export default function FeedbackPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {r.edit}
             </Button>
+            <DeleteRecordButton
+              onDelete={(reason) => deleteFeedback(data.id, { reason })}
+              onDeleted={() => {
+                client.removeQueries({ queryKey: feedbackQueries.detail(data.id).queryKey });
+                void client.invalidateQueries({ queryKey: feedbackQueries.all });
+                navigate('/y-kien-nhan-dan');
+              }}
+            />
           </div>
         )}
       </header>

@@ -10,6 +10,9 @@ import {
 
 const vi = {
   pageTitle: 'Ý kiến Nhân dân',
+  importTitle: 'Nhập ý kiến phản ánh từ Excel',
+  importIntro:
+    'Tải tệp mẫu, điền mỗi ý kiến một dòng (ngày dạng dd/mm/yyyy). Tệp không ghi họ tên, số điện thoại người phản ánh. Có một dòng lỗi thì không ghi dòng nào.',
   pageIntro:
     'Ý kiến, kiến nghị của người dân nghe tại hội nghị "Công an lắng nghe ý kiến Nhân dân" hoặc do cán bộ ghi nhận, với câu trả lời hoặc việc chuyển cơ quan có thẩm quyền. Đây không phải tin báo tội phạm.',
   add: 'Ghi ý kiến',
@@ -90,6 +93,9 @@ export type FeedbackMessages = typeof vi;
 
 const en: FeedbackMessages = {
   pageTitle: 'Residents’ feedback',
+  importTitle: 'Import feedback from Excel',
+  importIntro:
+    "Download the template and fill one opinion per row (dates as dd/mm/yyyy). The file never carries the resident's name or phone. If any row is wrong nothing is written.",
   pageIntro:
     'Opinions and requests of residents heard at "The police listen to the people" hearings or recorded by officers, with the answer or the authority they were forwarded to. These are not crime reports.',
   add: 'Record feedback',

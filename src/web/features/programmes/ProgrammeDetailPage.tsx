@@ -2,9 +2,9 @@
  * One programme: its parties, phases and documents, and the page that lists every commune's plan with its yearly
  * progress (tasks due in the year: done, late, in progress, not started). Units with a plan open it.
  */
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Skeleton, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Skeleton, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ProgressView } from '../../../contracts/programmes';
@@ -14,12 +14,14 @@ import { createPlan, programmeQueries } from '../../api/programmes';
 import { useCurrentUser } from '../../app/auth/session';
 import { PageMessage } from '../../app/ErrorPages';
 import { useMessages, useT } from '../../app/i18n';
+import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errorText';
 import { showOnField } from '../../components/formErrors';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
 import { UnitPicker } from '../../components/UnitPicker';
 import { programmeMessages } from './messages';
+import { ProgrammeFormDrawer } from './ProgrammeFormDrawer';
 import './programmes.css';
 
 type Row = ProgressView['rows'][number];
@@ -36,6 +38,7 @@ export default function ProgrammeDetailPage() {
   const programme = useQuery({ ...programmeQueries.detail(id), enabled: valid });
   const progress = useQuery({ ...programmeQueries.progress(id, year), enabled: valid });
   const [planning, setPlanning] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [form] = Form.useForm<{
     unitId: number;
@@ -96,18 +99,49 @@ export default function ProgrammeDetailPage() {
           <h1 className="page-header__title">{m.programmeName(data.number)}</h1>
           <p className="page-header__intro">{data.title}</p>
         </div>
-        {data.canPlan && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setPlanning(true)}>
-            {m.createPlan}
-          </Button>
-        )}
+        <Space wrap>
+          {data.canEdit && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {m.editProgramme}
+            </Button>
+          )}
+          {data.canPlan && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPlanning(true)}>
+              {m.createPlan}
+            </Button>
+          )}
+        </Space>
       </div>
+      <ProgrammeFormDrawer
+        open={editing}
+        programme={data}
+        onClose={() => setEditing(false)}
+        onSaved={(saved) => {
+          setEditing(false);
+          client.setQueryData(programmeQueries.detail(id).queryKey, saved);
+          void client.invalidateQueries({ queryKey: ['programmes', 'list'] });
+        }}
+      />
       <Card size="small">
         <dl className="programme-facts">
           <dt>{m.level}</dt>
           <dd>{data.levelLabel}</dd>
+          {data.unit && (
+            <>
+              <dt>{m.unit}</dt>
+              <dd>{data.unit.fullName}</dd>
+            </>
+          )}
           <dt>{m.parties}</dt>
           <dd>{data.parties.join('; ')}</dd>
+          {data.signedOn && (
+            <>
+              <dt>{m.signedOn}</dt>
+              <dd>
+                <DateText value={data.signedOn} />
+              </dd>
+            </>
+          )}
           <dt>{m.phases}</dt>
           <dd>
             {data.phases.map((phase) => (
@@ -120,7 +154,20 @@ export default function ProgrammeDetailPage() {
           {data.documents.length > 0 && (
             <>
               <dt>{m.documents}</dt>
-              <dd>{data.documents.map((document) => document.reference).join('; ')}</dd>
+              <dd>
+                {data.documents.map((document) => (
+                  <div key={document.id}>
+                    {document.documentId && document.title ? (
+                      <Link to={`/van-ban/${document.documentId}`} title={document.title}>
+                        {document.reference}
+                      </Link>
+                    ) : (
+                      document.reference
+                    )}
+                    {document.title && <span className="muted"> — {document.title}</span>}
+                  </div>
+                ))}
+              </dd>
             </>
           )}
           {data.notes && (

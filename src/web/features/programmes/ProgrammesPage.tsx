@@ -1,17 +1,25 @@
 /** The coordination programmes the user may read: national ones (e.g. số 09), and those of their province or commune. */
-import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Skeleton, Tag } from 'antd';
-import { Link } from 'react-router-dom';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, Skeleton, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { programmeQueries } from '../../api/programmes';
+import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { programmeMessages } from './messages';
+import { ProgrammeFormDrawer } from './ProgrammeFormDrawer';
 import './programmes.css';
 
 export default function ProgrammesPage() {
   const m = useMessages(programmeMessages);
   const list = useQuery(programmeQueries.list());
+  const can = useCan();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [creating, setCreating] = useState(false);
   return (
     <div className="page">
       <div className="page-header">
@@ -19,7 +27,22 @@ export default function ProgrammesPage() {
           <h1 className="page-header__title">{m.pageTitle}</h1>
           <p className="page-header__intro muted">{m.pageIntro}</p>
         </div>
+        {can('programmes.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {m.newProgramme}
+          </Button>
+        )}
       </div>
+      <ProgrammeFormDrawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(programme) => {
+          setCreating(false);
+          client.setQueryData(programmeQueries.detail(programme.id).queryKey, programme);
+          void client.invalidateQueries({ queryKey: ['programmes', 'list'] });
+          navigate(`/chuong-trinh-phoi-hop/${programme.id}`);
+        }}
+      />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
       {list.isPending && <Skeleton active />}
       {list.data && list.data.items.length === 0 && <Empty description={m.empty} />}

@@ -2,6 +2,7 @@
  * Movement classification of a year below a unit: the units' sheets (total, proposed and approved level, deadline)
  * and one sheet opened beside the list for scoring item by item or approving.
  */
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -15,11 +16,14 @@ import {
   Table,
   type TableColumnsType,
   Tag,
+  Upload,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatDateVi } from '../../../domain/dates';
 import { formatDecimal } from '../../../domain/numbers';
-import { apiSend } from '../../api/client';
+import { type Attachment, removeAttachment, uploadAttachment } from '../../api/attachments';
+import { type ApiError, apiSend } from '../../api/client';
 import {
   type ClassificationDetail,
   type ClassificationItem,
@@ -44,12 +48,16 @@ function SheetDrawer({ id, onClose }: { id: number | null; onClose: () => void }
   const record = query.data;
   const [points, setPoints] = useState<Record<number, number | null>>({});
   const [evidence, setEvidence] = useState<Record<number, string>>({});
+  const [files, setFiles] = useState<Record<number, Attachment | null>>({});
+  const [uploading, setUploading] = useState<number | null>(null);
+  const [fileError, setFileError] = useState<ApiError | null>(null);
   const [comment, setComment] = useState('');
   const [level, setLevel] = useState<string | undefined>();
   useEffect(() => {
     if (!record) return;
     setPoints(Object.fromEntries(record.scores.map((score) => [score.itemId, score.points])));
     setEvidence(Object.fromEntries(record.scores.map((score) => [score.itemId, score.evidence ?? ''])));
+    setFiles(Object.fromEntries(record.scores.map((score) => [score.itemId, score.attachment])));
     setLevel(record.approvedLevel ?? record.proposedLevel ?? undefined);
   }, [record]);
   const act = useMutation({
@@ -81,6 +89,56 @@ function SheetDrawer({ id, onClose }: { id: number | null; onClose: () => void }
           ) : (
             evidence[item.id] && <div className="muted">{evidence[item.id]}</div>
           )}
+          <Space size={4} wrap className="recognition-item-file">
+            {files[item.id] && (
+              <Tag
+                icon={<PaperClipOutlined />}
+                closable={record?.can.edit}
+                onClose={(event) => {
+                  event.preventDefault();
+                  const file = files[item.id]!;
+                  removeAttachment(file.id).then(
+                    () => setFiles((previous) => ({ ...previous, [item.id]: null })),
+                    (error: ApiError) => setFileError(error),
+                  );
+                }}
+              >
+                <a href={files[item.id]!.url} download aria-label={m.downloadFile(files[item.id]!.fileName)}>
+                  {files[item.id]!.fileName}
+                </a>
+              </Tag>
+            )}
+            {record?.can.edit && (
+              <Upload
+                accept=".jpg,.jpeg,.png,.webp,.pdf,.doc,.docx,.xls,.xlsx"
+                showUploadList={false}
+                customRequest={({ file }) => {
+                  setUploading(item.id);
+                  setFileError(null);
+                  uploadAttachment('classification_record', record.id, file as File).then(
+                    (created) => {
+                      setUploading(null);
+                      setFiles((previous) => ({ ...previous, [item.id]: created }));
+                    },
+                    (error: ApiError) => {
+                      setUploading(null);
+                      setFileError(error);
+                    },
+                  );
+                }}
+              >
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<UploadOutlined />}
+                  loading={uploading === item.id}
+                  aria-label={`${m.uploadEvidence} mục ${item.code}`}
+                >
+                  {m.uploadEvidence}
+                </Button>
+              </Upload>
+            )}
+          </Space>
         </div>
       ),
     },
@@ -124,6 +182,7 @@ function SheetDrawer({ id, onClose }: { id: number | null; onClose: () => void }
     >
       {query.isError && <ErrorAlert error={query.error} />}
       {act.isError && <ErrorAlert error={act.error} />}
+      {fileError && <ErrorAlert error={fileError} />}
       {record && (
         <>
           <Space wrap>
@@ -166,6 +225,7 @@ function SheetDrawer({ id, onClose }: { id: number | null; onClose: () => void }
                           itemId: item.id,
                           points: points[item.id],
                           evidence: evidence[item.id] || null,
+                          attachmentId: files[item.id]?.id ?? null,
                         })),
                     },
                   })
@@ -290,6 +350,11 @@ export default function ClassificationPage() {
           <h1 className="page-header__title">{m.classificationTitle}</h1>
           <p className="muted page-header__intro">{m.classificationIntro}</p>
         </div>
+        {can('classification.configure') && (
+          <Link to="/phan-loai-phong-trao/muc-xep-loai">
+            <Button>{m.levelsTitle}</Button>
+          </Link>
+        )}
       </header>
       <Space wrap className="recognition-filters">
         <Select

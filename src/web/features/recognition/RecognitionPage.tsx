@@ -271,9 +271,14 @@ export default function RecognitionPage() {
           <p className="muted page-header__intro">{m.intro}</p>
         </div>
         {can('recognition.configure') && (
-          <Link to="/an-toan-antt/bo-tieu-chi">
-            <Button>{m.tabSets}</Button>
-          </Link>
+          <Space wrap>
+            <Link to={`/an-toan-antt/ky-danh-gia?nam=${year}`}>
+              <Button>{m.cycles}</Button>
+            </Link>
+            <Link to="/an-toan-antt/bo-tieu-chi">
+              <Button>{m.tabSets}</Button>
+            </Link>
+          </Space>
         )}
       </header>
       <Space wrap className="recognition-filters">

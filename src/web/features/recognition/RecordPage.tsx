@@ -3,6 +3,7 @@
  * evidence, the reviewer's comment), the meeting record and submission; for the approving level the per-criterion
  * comments, return and the decision; then the certificate, reopening and the history.
  */
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -15,22 +16,28 @@ import {
   Input,
   InputNumber,
   Radio,
+  Select,
   Space,
   Tag,
   Timeline,
   Typography,
+  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { formatDateVi, todayInVietnam } from '../../../domain/dates';
 import { formatDecimal } from '../../../domain/numbers';
+import { uploadAttachment } from '../../api/attachments';
 import type { ApiError } from '../../api/client';
+import { modelQueries } from '../../api/models';
 import { type RecordDetail, recognitionQueries, recordAction } from '../../api/recognition';
+import { teamQueries } from '../../api/teams';
 import { useMessages } from '../../app/i18n';
 import { DateTimeText } from '../../components/DateTimeText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { recognitionMessages } from './messages';
 import { STATE_COLORS } from './status';
 import './recognition.css';
@@ -57,6 +64,56 @@ function draftsOf(record: RecordDetail): Record<number, Draft> {
   );
 }
 
+const FILE_TYPES = '.jpg,.jpeg,.png,.webp,.pdf,.doc,.docx,.xls,.xlsx';
+
+/** Links a criterion to the unit's teams and models in the registries. */
+function RegistryLinkSelect({
+  record,
+  code,
+  onPick,
+}: {
+  record: RecordDetail;
+  code: string;
+  onPick: (link: { kind: 'team' | 'model'; id: number; name: string }) => void;
+}) {
+  const m = useMessages(recognitionMessages);
+  const [open, setOpen] = useState(false);
+  const teams = useQuery({ ...teamQueries.list({ unit: record.unit.id, pageSize: 100 }), enabled: open });
+  const models = useQuery({ ...modelQueries.list({ unit: record.unit.id, pageSize: 100 }), enabled: open });
+  return (
+    <Select
+      className="recognition-evidence__link"
+      aria-label={`${m.linkEvidence} tiêu chí ${code}`}
+      placeholder={m.linkEvidence}
+      value={null}
+      showSearch
+      optionFilterProp="label"
+      onOpenChange={(next) => next && setOpen(true)}
+      loading={teams.isFetching || models.isFetching}
+      onChange={(value: string | null) => {
+        if (!value) return;
+        const [kind, id] = value.split(':') as ['team' | 'model', string];
+        const source = kind === 'team' ? teams.data?.items : models.data?.items;
+        const name = source?.find((item) => item.id === Number(id))?.name ?? '';
+        onPick({ kind, id: Number(id), name });
+      }}
+      options={[
+        {
+          label: m.linkTeams,
+          options: (teams.data?.items ?? []).map((team) => ({ value: `team:${team.id}`, label: team.name })),
+        },
+        {
+          label: m.linkModels,
+          options: (models.data?.items ?? []).map((model) => ({
+            value: `model:${model.id}`,
+            label: model.name,
+          })),
+        },
+      ]}
+    />
+  );
+}
+
 export default function RecordPage() {
   const m = useMessages(recognitionMessages);
   const id = Number(useParams().id);
@@ -67,6 +124,9 @@ export default function RecordPage() {
   const [comments, setComments] = useState<Record<number, string>>({});
   const [evidenceText, setEvidenceText] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<ApiError | null>(null);
+  const [minutesFile, setMinutesFile] = useState<RecordDetail['minutesFile']>(null);
   const [meetingForm] = Form.useForm();
   const [decisionForm] = Form.useForm();
   const [reopenForm] = Form.useForm();
@@ -80,6 +140,7 @@ export default function RecordPage() {
         record.meetingChair,
         record.meetingAttendees,
         record.meetingMinutes,
+        record.minutesFile?.id,
       ])
     : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the saved answers, not on the whole record.
@@ -95,6 +156,7 @@ export default function RecordPage() {
       meetingAttendees: record.meetingAttendees ?? undefined,
       meetingMinutes: record.meetingMinutes ?? '',
     });
+    setMinutesFile(record.minutesFile);
   }, [meetingKey]);
   useEffect(() => {
     if (record) document.title = `${m.recordTitle(record.unit.fullName, record.year)} — ANTQ`;
@@ -119,6 +181,27 @@ export default function RecordPage() {
       }
     },
   });
+
+  /** Stores the file on the record (attachments module), then hands it to `then` (evidence or the minutes). */
+  const uploadFile = (
+    key: string,
+    file: File,
+    then: (created: RecordDetail['attachments'][number]) => void,
+  ) => {
+    setUploading(key);
+    setUploadError(null);
+    uploadAttachment('recognition_record', id, file).then(
+      (created) => {
+        setUploading(null);
+        then(created);
+        void client.invalidateQueries({ queryKey: recognitionQueries.record(id).queryKey });
+      },
+      (error: ApiError) => {
+        setUploading(null);
+        setUploadError(error);
+      },
+    );
+  };
 
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!record) return <PageLoading />;
@@ -271,6 +354,7 @@ export default function RecordPage() {
         <Alert type="success" showIcon closable message={notice} onClose={() => setNotice(null)} />
       )}
       {act.isError && <ErrorAlert error={act.error} />}
+      {uploadError && <ErrorAlert error={uploadError} />}
       {record.status === 'returned' && (
         <Alert
           type="warning"
@@ -381,12 +465,25 @@ export default function RecordPage() {
                     <Tag
                       key={entry.id}
                       closable={editing}
+                      icon={entry.attachment ? <PaperClipOutlined /> : undefined}
                       onClose={(event) => {
                         event.preventDefault();
                         act.mutate({ action: `evidence/${entry.id}`, method: 'DELETE' });
                       }}
                     >
-                      {entry.linkedName ? `${entry.description} — ${entry.linkedName}` : entry.description}
+                      {entry.attachment ? (
+                        <a
+                          href={entry.attachment.url}
+                          download
+                          aria-label={m.downloadFile(entry.attachment.fileName)}
+                        >
+                          {entry.description}
+                        </a>
+                      ) : entry.linkedName ? (
+                        `${entry.description} — ${entry.linkedName}`
+                      ) : (
+                        entry.description
+                      )}
                     </Tag>
                   ))}
                   {editing && (
@@ -416,6 +513,53 @@ export default function RecordPage() {
                         {m.addEvidence}
                       </Button>
                     </Space.Compact>
+                  )}
+                  {editing && (
+                    <Space wrap className="recognition-evidence__more">
+                      <Upload
+                        accept={FILE_TYPES}
+                        showUploadList={false}
+                        customRequest={({ file }) =>
+                          uploadFile(`criterion-${criterion.id}`, file as File, (created) =>
+                            act.mutate({
+                              action: 'evidence',
+                              body: {
+                                criterionId: criterion.id,
+                                kind: 'attachment',
+                                attachmentId: created.id,
+                                description:
+                                  created.fileName.length >= 3 ? created.fileName : `Tệp ${created.fileName}`,
+                              },
+                            }),
+                          )
+                        }
+                      >
+                        <Button
+                          icon={<UploadOutlined />}
+                          loading={uploading === `criterion-${criterion.id}`}
+                          aria-label={`${m.uploadEvidence} tiêu chí ${criterion.code}`}
+                          title={m.uploadEvidenceHint}
+                        >
+                          {m.uploadEvidence}
+                        </Button>
+                      </Upload>
+                      <RegistryLinkSelect
+                        record={record}
+                        code={criterion.code}
+                        onPick={(link) =>
+                          act.mutate({
+                            action: 'evidence',
+                            body: {
+                              criterionId: criterion.id,
+                              kind: link.kind,
+                              ...(link.kind === 'team' ? { teamId: link.id } : { modelId: link.id }),
+                              description:
+                                link.kind === 'team' ? m.linkTeam(link.name) : m.linkModel(link.name),
+                            },
+                          })
+                        }
+                      />
+                    </Space>
                   )}
                 </div>
               )}
@@ -455,7 +599,8 @@ export default function RecordPage() {
                 meetingDate: (values.meetingDate as dayjs.Dayjs).format('YYYY-MM-DD'),
                 meetingChair: values.meetingChair,
                 meetingAttendees: values.meetingAttendees,
-                meetingMinutes: values.meetingMinutes,
+                meetingMinutes: values.meetingMinutes?.trim() ? values.meetingMinutes : null,
+                minutesAttachmentId: minutesFile?.id ?? null,
               },
             })
           }
@@ -471,8 +616,45 @@ export default function RecordPage() {
               <InputNumber min={1} />
             </Form.Item>
           </Space>
-          <Form.Item name="meetingMinutes" label={m.meetingMinutes} rules={[{ required: true, min: 10 }]}>
+          <Form.Item
+            name="meetingMinutes"
+            label={m.meetingMinutes}
+            extra={editing ? m.minutesHint : undefined}
+            rules={[{ min: 10 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={10000} />
+          </Form.Item>
+          <Form.Item label={m.minutesFile}>
+            <Space wrap>
+              {minutesFile ? (
+                <Tag
+                  icon={<PaperClipOutlined />}
+                  closable={editing}
+                  onClose={(event) => {
+                    event.preventDefault();
+                    setMinutesFile(null);
+                  }}
+                  closeIcon={editing ? undefined : false}
+                >
+                  <a href={minutesFile.url} download aria-label={m.downloadFile(minutesFile.fileName)}>
+                    {minutesFile.fileName}
+                  </a>
+                </Tag>
+              ) : (
+                !editing && <span className="muted">—</span>
+              )}
+              {editing && (
+                <Upload
+                  accept={FILE_TYPES}
+                  showUploadList={false}
+                  customRequest={({ file }) => uploadFile('minutes', file as File, setMinutesFile)}
+                >
+                  <Button icon={<UploadOutlined />} loading={uploading === 'minutes'}>
+                    {m.uploadMinutes}
+                  </Button>
+                </Upload>
+              )}
+            </Space>
           </Form.Item>
           {editing && (
             <Space wrap>
@@ -483,6 +665,17 @@ export default function RecordPage() {
             </Space>
           )}
         </Form>
+      </Card>
+
+      <Card title={m.files} size="small" className="recognition-card">
+        <Typography.Paragraph type="secondary">{m.filesHint}</Typography.Paragraph>
+        <AttachmentsPanel
+          entityType="recognition_record"
+          entityId={record.id}
+          attachments={record.attachments}
+          canWrite={editing}
+          refreshKey={recognitionQueries.record(id).queryKey}
+        />
       </Card>
 
       {(record.can.review || record.can.decide) && (

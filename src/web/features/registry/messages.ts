@@ -101,6 +101,17 @@ const vi = {
       `Có số liệu của ${formatInteger(count)} đơn vị cũ bị chia tách một phần được tính vào dòng này`,
     tableLabel: 'Số liệu theo đơn vị',
   },
+  remove: {
+    action: 'Xóa',
+    title: 'Xóa bản ghi ghi nhầm',
+    intro:
+      'Chỉ xóa bản ghi nhập nhầm hoặc trùng. Bản ghi như trước khi xóa, các tệp đính kèm và lý do được lưu trong nhật ký hệ thống.',
+    reason: 'Lý do xóa',
+    reasonPlaceholder: 'Ví dụ: ghi trùng với bản ghi khác, ghi nhầm đơn vị',
+    reasonRequired: 'Ghi lý do (ít nhất 3 ký tự)',
+    confirm: 'Xóa bản ghi',
+    done: 'Đã xóa bản ghi.',
+  },
 };
 
 export type RegistryMessages = typeof vi;
@@ -197,6 +208,17 @@ const en: RegistryMessages = {
     partialHint: (count: number) =>
       `Includes records of ${formatInteger(count)} old units that were partly split`,
     tableLabel: 'Counts by unit',
+  },
+  remove: {
+    action: 'Delete',
+    title: 'Delete a record entered by mistake',
+    intro:
+      'Only delete a record entered by mistake or twice. The record as it was, its attachments and the reason are kept in the audit trail.',
+    reason: 'Reason',
+    reasonPlaceholder: 'For example: a duplicate of another record, the wrong unit',
+    reasonRequired: 'Give the reason (at least 3 characters)',
+    confirm: 'Delete the record',
+    done: 'Record deleted.',
   },
 };
 

@@ -12,6 +12,7 @@ import {
   Descriptions,
   Form,
   Input,
+  InputNumber,
   Modal,
   Popconfirm,
   Select,
@@ -39,10 +40,12 @@ import {
   addSupport,
   type CaseDetail,
   changeStatus,
+  endHelper,
   recordOutcome,
   reintegrationQueries,
   type Support,
   transferCase,
+  updateCase,
 } from '../../api/reintegration';
 import { PageMessage } from '../../app/ErrorPages';
 import { useMessages, useT } from '../../app/i18n';
@@ -56,7 +59,62 @@ import { reintegrationMessages } from './messages';
 import { StatusTag } from './StatusTag';
 import './reintegration.css';
 
-type Dialog = 'helper' | 'support' | 'job' | 'checkIn' | 'end' | 'transfer' | undefined;
+type Dialog =
+  | 'helper'
+  | 'endHelper'
+  | 'edit'
+  | 'support'
+  | 'job'
+  | 'checkIn'
+  | 'end'
+  | 'transfer'
+  | undefined;
+
+/** The personal fields a manager edits; only the changed ones are sent (the trail names what changed). */
+interface PersonValues {
+  fullName: string;
+  birthYear: number;
+  residenceAddress?: string | null;
+  idNumber?: string | null;
+  releasedOn: string;
+  releasingFacility?: string | null;
+  sentenceSummary?: string | null;
+  notes?: string | null;
+}
+const PERSON_FIELDS = [
+  'fullName',
+  'birthYear',
+  'residenceAddress',
+  'idNumber',
+  'releasedOn',
+  'releasingFacility',
+  'sentenceSummary',
+  'notes',
+] as const;
+
+function personValues(file: CaseDetail): PersonValues {
+  return {
+    fullName: file.fullName ?? '',
+    birthYear: file.birthYear ?? 1990,
+    residenceAddress: file.residenceAddress,
+    idNumber: file.idNumber,
+    releasedOn: file.releasedOn,
+    releasingFacility: file.releasingFacility,
+    sentenceSummary: file.sentenceSummary,
+    notes: file.notes,
+  };
+}
+
+function changedPerson(file: CaseDetail, values: PersonValues) {
+  const before = personValues(file) as unknown as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const key of PERSON_FIELDS) {
+    const raw = values[key];
+    const value = typeof raw === 'string' ? raw.trim() || null : (raw ?? null);
+    if (value !== (before[key] ?? null)) changes[key] = value;
+  }
+  return changes;
+}
 
 /** A modal form that sends one request and puts the server's refusal on its field. */
 function ActionModal<V extends object>({
@@ -226,6 +284,7 @@ export default function CaseDetailPage() {
   const valid = Number.isInteger(id) && id > 0;
   const detail = useQuery({ ...reintegrationQueries.detail(id), enabled: valid });
   const [dialog, setDialog] = useState<Dialog>();
+  const [helperId, setHelperId] = useState<number>();
   const today = todayInVietnam();
   const candidates = useQuery({
     ...reintegrationQueries.helperCandidates(id),
@@ -300,6 +359,9 @@ export default function CaseDetailPage() {
             <Button loading={reintegrate.isPending} onClick={() => reintegrate.mutate('being_helped')}>
               {m.markBeingHelped}
             </Button>
+          )}
+          {file.canManage && !file.personalDataRemoved && (
+            <Button onClick={() => setDialog('edit')}>{m.editCase}</Button>
           )}
           {file.canManage && <Button onClick={() => setDialog('helper')}>{m.addHelper}</Button>}
           {file.canManage && <Button onClick={() => setDialog('transfer')}>{m.transfer}</Button>}
@@ -391,6 +453,31 @@ export default function CaseDetailPage() {
               key: 'account',
               render: (_, helper) => helper.helperUser?.fullName ?? '',
             },
+            {
+              title: m.helperState,
+              key: 'state',
+              render: (_, helper) =>
+                helper.endedOn ? (
+                  <span className="muted">
+                    {m.helperEndedOn} <DateText value={helper.endedOn} />
+                  </span>
+                ) : (
+                  <Space size={4} wrap>
+                    <Tag color="green">{m.helperActive}</Tag>
+                    {file.canManage && (
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setHelperId(helper.id);
+                          setDialog('endHelper');
+                        }}
+                      >
+                        {m.helperEnd}
+                      </Button>
+                    )}
+                  </Space>
+                ),
+            },
           ]}
         />
       </Card>
@@ -480,6 +567,82 @@ export default function CaseDetailPage() {
         </Form.Item>
         <Form.Item name="note" label={m.supportNote}>
           <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </ActionModal>
+
+      <ActionModal<PersonValues>
+        open={dialog === 'edit'}
+        title={m.editCaseTitle}
+        fields={[...PERSON_FIELDS]}
+        onClose={close}
+        initialValues={personValues(file)}
+        submit={(values) => {
+          const changes = changedPerson(file, values);
+          return Object.keys(changes).length > 0 ? updateCase(id, changes) : Promise.resolve(file);
+        }}
+      >
+        <Alert type="info" showIcon title={m.editCaseHint} className="reint-alert" />
+        <Form.Item
+          name="fullName"
+          label={m.fullName}
+          rules={[{ required: true, whitespace: true, message: m.fullNameRequired }]}
+        >
+          <Input maxLength={120} autoComplete="off" />
+        </Form.Item>
+        <div className="reint-form-pair">
+          <Form.Item
+            name="birthYear"
+            label={m.birthYear}
+            rules={[{ required: true, message: m.birthYearRequired }]}
+          >
+            <InputNumber min={1900} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="idNumber"
+            label={m.idNumber}
+            rules={[{ pattern: /^(\d{9}|\d{12})$/, message: m.idNumberInvalid }]}
+          >
+            <Input maxLength={12} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Form.Item name="residenceAddress" label={m.residenceAddress}>
+          <Input maxLength={300} autoComplete="off" />
+        </Form.Item>
+        <div className="reint-form-pair">
+          <Form.Item
+            name="releasedOn"
+            label={m.releasedOn}
+            rules={[{ required: true, message: m.releasedOnRequired }]}
+          >
+            <IsoDatePicker />
+          </Form.Item>
+          <Form.Item name="releasingFacility" label={m.releasingFacility}>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Form.Item name="sentenceSummary" label={m.sentenceSummary} extra={m.sentenceHint}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="notes" label={m.notes}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </ActionModal>
+
+      <ActionModal<{ endedOn: string }>
+        open={dialog === 'endHelper'}
+        title={m.helperEndTitle}
+        fields={['endedOn']}
+        onClose={close}
+        initialValues={{ endedOn: today }}
+        submit={(values) => endHelper(id, helperId!, values)}
+      >
+        <Alert type="info" showIcon title={m.helperEndHint} className="reint-alert" />
+        <Form.Item
+          name="endedOn"
+          label={m.helperEndDate}
+          rules={[{ required: true, message: m.dateRequired }]}
+        >
+          <IsoDatePicker />
         </Form.Item>
       </ActionModal>
 

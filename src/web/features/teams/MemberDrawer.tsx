@@ -135,6 +135,15 @@ export function MemberDrawer({
                   m.detail.decisionText(data.recognitionDecisionNumber, data.recognitionDecisionDate, null) ||
                   r.none,
               },
+              ...(data.position || data.organisation
+                ? [
+                    {
+                      key: 'position',
+                      label: m.member.position,
+                      children: [data.position, data.organisation].filter(Boolean).join(', '),
+                    },
+                  ]
+                : []),
               {
                 key: 'certificate',
                 label: m.member.certificateNumber,

@@ -29,6 +29,8 @@ interface Values {
   gender?: Gender | null;
   phone?: string;
   role: MemberRole;
+  position?: string;
+  organisation?: string;
   joinedOn: string;
   residenceSince?: string | null;
   hasException?: boolean;
@@ -45,6 +47,8 @@ const SERVER_FIELDS = [
   'gender',
   'phone',
   'role',
+  'position',
+  'organisation',
   'joinedOn',
   'residenceSince',
   'eligibilityException',
@@ -64,6 +68,8 @@ function bodyOf(values: Values) {
     gender: values.gender ?? null,
     phone: text(values.phone),
     role: values.role,
+    position: text(values.position),
+    organisation: text(values.organisation),
     joinedOn: values.joinedOn,
     residenceSince: values.residenceSince ?? null,
     eligibilityException: values.hasException ? text(values.eligibilityException) : null,
@@ -116,6 +122,8 @@ export function MemberFormDrawer({
         gender: member.gender,
         phone: member.phone ?? '',
         role: member.role,
+        position: member.position ?? '',
+        organisation: member.organisation ?? '',
         joinedOn: member.joinedOn,
         residenceSince: member.residenceSince,
         hasException: member.eligibilityException !== null,
@@ -218,6 +226,12 @@ export function MemberFormDrawer({
           <Select<MemberRole>
             options={team.allowedRoles.map((role) => ({ value: role, label: m.roleLabel(team.kind, role) }))}
           />
+        </Form.Item>
+        <Form.Item name="position" label={m.memberForm.position}>
+          <Input maxLength={200} placeholder={m.memberForm.positionPlaceholder} />
+        </Form.Item>
+        <Form.Item name="organisation" label={m.memberForm.organisation}>
+          <Input maxLength={200} placeholder={m.memberForm.organisationPlaceholder} />
         </Form.Item>
         <Form.Item
           name="joinedOn"

@@ -1,0 +1,1 @@
+ALTER TABLE "recognition_records" ADD COLUMN "minutes_attachment_id" integer;
