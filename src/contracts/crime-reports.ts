@@ -93,6 +93,7 @@ export const ReportDetail = Type.Object({
     occurredAt: Nullable(Type.String()),
     place: Nullable(Type.String()),
     location: Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number() })),
+    provinceCode: Type.String({ description: 'Mã tỉnh của tin báo (để vẽ bản đồ ranh giới)' }),
     involved: Nullable(Type.String()),
     contact: Nullable(ReportContact),
     consentContact: Type.Boolean(),

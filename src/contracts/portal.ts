@@ -6,6 +6,7 @@ import { type Static, Type } from 'typebox';
 import { REPORT_STATUSES, SECRET_PATTERN, TRACKING_CODE_PATTERN } from '../domain/crime-reports.js';
 import { Id, ListResponse, PageQuery, StringEnum } from './common.js';
 import { Nullable } from './registry.js';
+import { UnitKind } from './units.js';
 
 export const ChallengeResponse = Type.Object({
   token: Type.String({ description: 'Thử thách đã ký; gửi lại cùng nonce tìm được' }),
@@ -27,6 +28,13 @@ export const ChallengeSolution = Type.Object(
 
 export const PublicCategory = Type.Object({ code: Type.String(), label: Type.String() });
 export const PublicCategoryList = Type.Array(PublicCategory);
+
+export const UploadLimits = Type.Object({
+  maxFiles: Type.Integer({ description: 'Số tệp tối đa của một tin báo' }),
+  fileMaxMegabytes: Type.Integer({ description: 'Dung lượng tối đa của ảnh, tài liệu (MB)' }),
+  videoMaxMegabytes: Type.Integer({ description: 'Dung lượng tối đa của video (MB)' }),
+});
+export type UploadLimits = Static<typeof UploadLimits>;
 
 export const Place = Type.Object({ code: Type.String(), name: Type.String() });
 export const PlaceList = Type.Array(Place);
@@ -171,6 +179,8 @@ export const PostItem = Type.Object({
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   status: StringEnum(POST_STATUSES),
   unitId: Id,
+  unitCode: Type.String(),
+  unitKind: UnitKind,
   body: Type.String(),
   authorName: Nullable(Type.String()),
   updatedAt: Type.String({ format: 'date-time' }),

@@ -51,6 +51,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { teamsRoutes } from './modules/teams/teams.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
+import { drainFacts } from './reporting/aggregates.js';
 
 export interface AppDeps {
   config: Config;
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions) {
     pow: new ProofOfWork(deps.cipher.deriveKey('proof-of-work'), deps.config.powDifficulty),
     lookupMaxFailures: deps.config.lookupMaxFailures,
     files: deps.files,
+    videoMaxBytes: deps.config.reportVideoMaxMegabytes * 1024 * 1024,
   });
   const auth = new AuthService(deps.database.db, deps.config, deps.cipher);
   const app = Fastify({
@@ -197,6 +199,8 @@ export async function buildApp(options: AppOptions) {
       await crimeReportRoutes(api, deps, crimeReports);
       await publicReportRoutes(api, deps.database.db, crimeReports, {
         submitsPerHour: deps.config.publicSubmitsPerHour,
+        fileMaxMegabytes: deps.config.attachmentMaxMegabytes,
+        videoMaxMegabytes: deps.config.reportVideoMaxMegabytes,
       });
       await portalRoutes(api, deps);
       await notificationsRoutes(api, deps);
@@ -211,6 +215,8 @@ export async function buildApp(options: AppOptions) {
   app.decorate('crimeReports', crimeReports);
   deps.notifier.attachLogger(app.log);
   let purge: NodeJS.Timeout | undefined;
+  let drain: NodeJS.Timeout | undefined;
+  let draining: Promise<unknown> | undefined;
   app.addHook('onReady', async () => {
     await crimeReports.ensureDefaults();
     deps.notifier.start();
@@ -219,10 +225,21 @@ export async function buildApp(options: AppOptions) {
       crimeReports.purgeExpired().catch(() => undefined);
     }, 10 * 60_000);
     purge.unref();
+    // The aggregates' change log is drained before every read; draining it in the background too keeps that cheap.
+    drain = setInterval(() => {
+      draining ??= drainFacts(options.database.db)
+        .catch((error: unknown) => app.log.error({ err: error }, 'aggregate change log not drained'))
+        .finally(() => {
+          draining = undefined;
+        });
+    }, 5_000);
+    drain.unref();
   });
   app.addHook('onClose', async () => {
     deps.notifier.stop();
     if (purge) clearInterval(purge);
+    if (drain) clearInterval(drain);
+    await draining;
   });
 
   if (serveWeb) {

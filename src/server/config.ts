@@ -58,6 +58,8 @@ export interface Config {
   filesDir: string;
   /** Largest attachment accepted, in megabytes (never more than `uploadMaxMegabytes`, which bounds every upload). */
   attachmentMaxMegabytes: number;
+  /** Largest video a citizen may attach to a crime report, in megabytes (never more than `uploadMaxMegabytes`). */
+  reportVideoMaxMegabytes: number;
   /** Years after a reintegration case ends before its personal fields are removed (Law 91/2025: retention limits). */
   reintegrationRetentionYears: number;
 }
@@ -177,6 +179,10 @@ export function loadConfig(env: Env = process.env): Config {
     filesDir: path.join(dataDir, 'files'),
     attachmentMaxMegabytes: Math.min(
       readPositiveInteger(env, 'ANTQ_ATTACHMENT_MAX_MB', 10),
+      uploadMaxMegabytes,
+    ),
+    reportVideoMaxMegabytes: Math.min(
+      readPositiveInteger(env, 'ANTQ_REPORT_VIDEO_MAX_MB', 20),
       uploadMaxMegabytes,
     ),
     reintegrationRetentionYears: readPositiveInteger(env, 'ANTQ_REINTEGRATION_RETENTION_YEARS', 5),

@@ -12,6 +12,7 @@ import { ensureReferenceProgrammes } from '../modules/programmes/programmes.serv
 import { seedStandards } from '../modules/recognition/recognition.seed.js';
 import { ensureBuiltInTemplates } from '../modules/reports/reports.service.js';
 import { importOfficialUnits } from '../modules/units/units.service.js';
+import { ensureAggregates } from '../reporting/aggregates.js';
 import { seedDemo } from './demo.js';
 
 export interface PreparedDatabase {
@@ -36,6 +37,9 @@ export async function prepareDatabase(
   });
   if (!units.skipped)
     log.info(`Đã nạp ${units.units} đơn vị, ${units.versions} phiên bản, ${units.lineage} liên kết sáp nhập`);
+  // Aggregates built with another definition, or not yet (a database migrated or restored from before them).
+  const rebuilt = await ensureAggregates(database.db);
+  if (rebuilt.length > 0) log.info(`Đã tính lại số liệu tổng hợp của ${rebuilt.length} chỉ tiêu`);
   const standards = await seedStandards(database.db);
   if (standards > 0)
     log.info(`Đã nạp ${standards} bộ tiêu chí "An toàn về an ninh, trật tự" và phiếu chấm điểm`);

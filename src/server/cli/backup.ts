@@ -525,6 +525,24 @@ export async function restoreDatabase(
         ),
       );
     }
+    // The aggregate tables come back with the records they were computed from: their change-log triggers
+    // (reporting/aggregates.ts) stay off while the rows go in, so the restored log is the backup's.
+    const factTriggers = await queryRows<{ table: string; name: string }>(
+      tx,
+      sql`select c.relname as "table", t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
+          join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and not t.tgisinternal and t.tgname like '%\_facts\_%'`,
+    );
+    const toggleFactTriggers = async (state: 'enable' | 'disable') => {
+      for (const trigger of factTriggers) {
+        await tx.execute(
+          sql.raw(
+            `alter table public.${quoteIdent(trigger.table)} ${state} trigger ${quoteIdent(trigger.name)}`,
+          ),
+        );
+      }
+    };
+    await toggleFactTriggers('disable');
     let batch: unknown[] = [];
     let batchBytes = 0;
     let batchTable: string | undefined;
@@ -583,6 +601,7 @@ export async function restoreDatabase(
       }
     }
     await resetSequences(tx);
+    await toggleFactTriggers('enable');
   });
 
   const inBackup = new Set(header.tables.map((table) => table.name));

@@ -7,6 +7,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerReportsCommands } from './commands/reports.js';
 import { registerRetentionCommands } from './commands/retention.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerUnitsCommands } from './commands/units.js';
@@ -23,6 +24,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   registerImportCommands,
   registerAuditCommands,
   registerRetentionCommands,
+  registerReportsCommands,
 ];
 
 process.exitCode = await runCli(process.argv, COMMAND_GROUPS, createContext());

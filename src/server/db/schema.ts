@@ -19,3 +19,4 @@ export * from '../modules/reports/reports.table.js';
 export * from '../modules/system/system.table.js';
 export * from '../modules/teams/teams.table.js';
 export * from '../modules/units/units.table.js';
+export * from '../reporting/aggregates.table.js';

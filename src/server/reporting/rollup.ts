@@ -26,8 +26,9 @@
  *
  * Records attached to the chosen unit itself (a commune's steering committee) form the "self" row.
  *
- * This computes from raw rows; when dashboards need it faster, pre-aggregated tables (DESIGN.md) must give the same
- * numbers as this does.
+ * The facts of the indicators that have an interval definition are read from the aggregate tables
+ * (aggregates.ts), which give the same numbers as their raw sources (tested); the others are computed from the raw
+ * rows.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { SummaryResponse } from '../../contracts/registry.js';
@@ -48,6 +49,9 @@ import { type Database, queryRows } from '../db/client.js';
 import { resolveScope, type Scope, unitInScope } from '../db/scope.js';
 import { isInScope } from '../modules/units/units.repo.js';
 import { toIntArray } from '../registry/units.js';
+import { drainFacts, readAggregateFacts } from './aggregates.js';
+import { allIndicatorIntervals } from './intervals.js';
+import { ALL_INDICATOR_SOURCES } from './sources.js';
 
 export interface FactContext {
   /** The date records must exist on; for counts of events (cases opened, meetings held), the period's last day. */
@@ -98,7 +102,30 @@ interface UnitFact {
   value: number;
 }
 
+/**
+ * Where each indicator's facts are read: `aggregates` (the default) serves every indicator whose source has an
+ * interval definition from the aggregate tables (reporting/aggregates.ts) and the others from their raw source;
+ * `raw` computes everything from the records (the reference the aggregates are tested against).
+ */
+export type FactPath = 'aggregates' | 'raw';
+
 export async function rollup(db: Database, request: RollupRequest): Promise<SummaryResponse> {
+  return rollupVia(db, request, 'aggregates');
+}
+
+/** The indicators of a request that the aggregate tables serve (their source is the catalogue's, with intervals). */
+export function aggregatedIndicators(request: Pick<RollupRequest, 'definitions' | 'sources'>): string[] {
+  const intervals = allIndicatorIntervals();
+  return request.definitions
+    .map((definition) => definition.code)
+    .filter((code) => intervals[code] !== undefined && request.sources[code] === ALL_INDICATOR_SOURCES[code]);
+}
+
+export async function rollupVia(
+  db: Database,
+  request: RollupRequest,
+  path: FactPath,
+): Promise<SummaryResponse> {
   const today = request.today ?? todayInVietnam();
   const periodFrom = request.from ?? `${request.asOf.slice(0, 4)}-01-01`;
   if (periodFrom > request.asOf) {
@@ -119,9 +146,22 @@ export async function rollup(db: Database, request: RollupRequest): Promise<Summ
     sql`(${unitInScope(request.scope, expression)} and ${candidate(expression)})`;
 
   const facts: UnitFact[] = [];
+  const aggregated = new Set(path === 'aggregates' ? aggregatedIndicators(request) : []);
+  if (aggregated.size > 0) await drainFacts(db);
   for (const definition of request.definitions) {
     const source = request.sources[definition.code];
     if (!source) throw new Error(`no fact source for indicator ${definition.code}`);
+    if (aggregated.has(definition.code)) {
+      const rows = await readAggregateFacts(
+        db,
+        definition.code,
+        allIndicatorIntervals()[definition.code]!,
+        { from: periodFrom, asOf: request.asOf, unitCondition },
+        definition.aggregation === 'distinct' ? 'distinct' : 'sum',
+      );
+      for (const row of rows) facts.push({ ...row, indicator: definition.code });
+      continue;
+    }
     const aggregate =
       definition.aggregation === 'distinct' ? sql`count(distinct f.measure)` : sql`sum(f.measure::numeric)`;
     const rows = await queryRows<{ unitId: number; dimensionValue: string | null; value: number }>(

@@ -10,6 +10,7 @@ import { PageLoading } from '../components/PageLoading';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModuleMenu } from './ModuleMenu';
+import { NotificationBell } from './NotificationBell';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { UserMenu } from './UserMenu';
 
@@ -59,6 +60,7 @@ export function AppShell() {
           </Link>
           <div className="app-header__tools">
             <LanguageSwitch />
+            <NotificationBell />
             <div className="app-header__account">
               <UserMenu compact={!(screens.md ?? true)} />
             </div>

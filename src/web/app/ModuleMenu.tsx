@@ -8,12 +8,15 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   IdcardOutlined,
   MessageOutlined,
   NotificationOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   StarOutlined,
@@ -67,6 +70,25 @@ const MODULES: readonly ModuleEntry[] = [
     icon: <NotificationOutlined />,
     permissions: ['crime_reports.read'],
     path: '/to-giac',
+  },
+  {
+    key: 'portal',
+    icon: <GlobalOutlined />,
+    permissions: ['portal.publish', 'feedback.read'],
+    children: [
+      {
+        key: 'portalPosts',
+        icon: <ReadOutlined />,
+        permissions: ['portal.publish'],
+        path: '/cong-thong-tin/bai-viet',
+      },
+      {
+        key: 'portalFeedback',
+        icon: <CommentOutlined />,
+        permissions: ['feedback.read'],
+        path: '/cong-thong-tin/phan-anh',
+      },
+    ],
   },
   {
     key: 'reintegration',
@@ -150,8 +172,14 @@ export function ModuleMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       items={MODULES.map(toItem).filter((item) => item !== null)}
       selectedKeys={selected}
-      // Administration is the last group: open, so that its pages are one click away like the others.
-      defaultOpenKeys={[ADMINISTRATION]}
+      // Administration is the last group: open, so that its pages are one click away like the others; a group
+      // holding the page being shown is open too.
+      defaultOpenKeys={[
+        ADMINISTRATION,
+        ...MODULES.filter((entry) =>
+          entry.children?.some((child) => child.path && location.pathname.startsWith(child.path)),
+        ).map((entry) => entry.key),
+      ]}
       className="module-menu"
       style={{ borderInlineEnd: 'none' }}
     />

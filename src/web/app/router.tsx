@@ -39,6 +39,9 @@ const CyclesPage = lazy(() => import('../features/recognition/CyclesPage'));
 const LevelsPage = lazy(() => import('../features/recognition/LevelsPage'));
 const ReportsPage = lazy(() => import('../features/crime-reports/ReportsPage'));
 const ReportDetailPage = lazy(() => import('../features/crime-reports/ReportDetailPage'));
+const PostsPage = lazy(() => import('../features/portal/PostsPage'));
+const PostEditorPage = lazy(() => import('../features/portal/PostEditorPage'));
+const PortalFeedbackPage = lazy(() => import('../features/portal/PortalFeedbackPage'));
 const ReintegrationPage = lazy(() => import('../features/reintegration/ReintegrationPage'));
 const CaseDetailPage = lazy(() => import('../features/reintegration/CaseDetailPage'));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
@@ -184,6 +187,30 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="crime_reports.read">
                   <ReportDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cong-thong-tin/bai-viet"
+              element={
+                <RequirePermission permission="portal.publish">
+                  <PostsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cong-thong-tin/bai-viet/:id"
+              element={
+                <RequirePermission permission="portal.publish">
+                  <PostEditorPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cong-thong-tin/phan-anh"
+              element={
+                <RequirePermission permission="feedback.read">
+                  <PortalFeedbackPage />
                 </RequirePermission>
               }
             />

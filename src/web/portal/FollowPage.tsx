@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { PublicReportView } from '../../contracts/portal';
 import { formatMoment, type PortalError, portalApi } from './api';
+import { EVIDENCE_ACCEPT } from './evidence';
 
 export default function FollowPage() {
   const [code, setCode] = useState('');
@@ -128,19 +129,19 @@ export default function FollowPage() {
           </button>
         </form>
         <label className="field">
-          <span>Gửi thêm ảnh</span>
+          <span>Gửi thêm ảnh, video, tài liệu</span>
           <input
             type="file"
-            accept="image/jpeg,image/png,image/webp"
+            accept={EVIDENCE_ACCEPT}
             disabled={busy}
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) void run(() => portalApi.attach(code.trim(), secret.trim(), file), 'Đã gửi ảnh');
+              if (file) void run(() => portalApi.attach(code.trim(), secret.trim(), file), 'Đã gửi tệp');
               event.target.value = '';
             }}
           />
         </label>
-        {report.files.length > 0 && <p className="muted">Đã gửi {report.files.length} ảnh.</p>}
+        {report.files.length > 0 && <p className="muted">Đã gửi {report.files.length} tệp.</p>}
         {sent && (
           <p className="success" role="status">
             {sent}

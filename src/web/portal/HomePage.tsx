@@ -58,6 +58,13 @@ export default function HomePage() {
           Gửi phản ánh
         </Link>
       </section>
+      <section className="card">
+        <h2>Số liệu công khai</h2>
+        <p>Số tin báo, tố giác người dân đã gửi qua cổng, theo tỉnh, loại sự việc và tháng.</p>
+        <Link className="button" to="/cong-dan/so-lieu">
+          Xem số liệu
+        </Link>
+      </section>
     </>
   );
 }

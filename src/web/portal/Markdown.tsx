@@ -36,47 +36,57 @@ function numbered(lines: string[], prefix: string): Array<{ id: string; text: st
   return items;
 }
 
+type Kind = 'heading' | 'ul' | 'ol' | 'text';
+
+function kindOf(line: string): Kind {
+  if (/^#{1,3}\s+/.test(line)) return 'heading';
+  if (/^\s*[-*]\s+/.test(line)) return 'ul';
+  if (/^\s*\d+[.)]\s+/.test(line)) return 'ol';
+  return 'text';
+}
+
+/** Consecutive lines of one kind; a list right under a paragraph needs no blank line between them. */
+function runsOf(lines: Array<{ id: string; text: string }>): Array<{ kind: Kind; lines: typeof lines }> {
+  const runs: Array<{ kind: Kind; lines: typeof lines }> = [];
+  for (const line of lines) {
+    const kind = kindOf(line.text);
+    const last = runs.at(-1);
+    if (last && last.kind === kind && kind !== 'heading') last.lines.push(line);
+    else runs.push({ kind, lines: [line] });
+  }
+  return runs;
+}
+
 export function Markdown({ text }: { text: string }) {
   const blocks = text.split(/\n{2,}/);
   return (
     <div className="markdown">
-      {numbered(blocks, 'b').map(({ id: key, text: block }) => {
-        const lines = block.split('\n');
-        const heading = /^(#{1,3})\s+(.*)$/.exec(block);
-        if (heading && lines.length === 1) {
-          const level = heading[1]!.length;
-          const content = inline(heading[2]!, key);
-          return level === 1 ? <h2 key={key}>{content}</h2> : <h3 key={key}>{content}</h3>;
-        }
-        if (lines.every((line) => /^\s*[-*]\s+/.test(line))) {
+      {numbered(blocks, 'b').flatMap(({ id: block, text: content }) =>
+        runsOf(numbered(content.split('\n'), block)).map(({ kind, lines }) => {
+          const key = lines[0]!.id;
+          if (kind === 'heading') {
+            const [, marks = '#', title = ''] = /^(#{1,3})\s+(.*)$/.exec(lines[0]!.text) ?? [];
+            const inner = inline(title, key);
+            return marks.length === 1 ? <h2 key={key}>{inner}</h2> : <h3 key={key}>{inner}</h3>;
+          }
+          if (kind === 'ul' || kind === 'ol') {
+            const items = lines.map((line) => (
+              <li key={line.id}>{inline(line.text.replace(/^\s*(?:[-*]|\d+[.)])\s+/, ''), line.id)}</li>
+            ));
+            return kind === 'ul' ? <ul key={key}>{items}</ul> : <ol key={key}>{items}</ol>;
+          }
           return (
-            <ul key={key}>
-              {numbered(lines, key).map((line) => (
-                <li key={line.id}>{inline(line.text.replace(/^\s*[-*]\s+/, ''), line.id)}</li>
+            <p key={key}>
+              {lines.map((line, index) => (
+                <span key={line.id}>
+                  {index > 0 && <br />}
+                  {inline(line.text, line.id)}
+                </span>
               ))}
-            </ul>
+            </p>
           );
-        }
-        if (lines.every((line) => /^\s*\d+[.)]\s+/.test(line))) {
-          return (
-            <ol key={key}>
-              {numbered(lines, key).map((line) => (
-                <li key={line.id}>{inline(line.text.replace(/^\s*\d+[.)]\s+/, ''), line.id)}</li>
-              ))}
-            </ol>
-          );
-        }
-        return (
-          <p key={key}>
-            {numbered(lines, key).map((line) => (
-              <span key={line.id}>
-                {line.id !== `${key}-0` && <br />}
-                {inline(line.text, line.id)}
-              </span>
-            ))}
-          </p>
-        );
-      })}
+        }),
+      )}
     </div>
   );
 }

@@ -5,10 +5,12 @@ import { type Place, portalApi } from './api';
 export function PlacePicker({
   communeCode,
   onChange,
+  onProvinceChange,
   error,
 }: {
   communeCode: string;
   onChange: (communeCode: string) => void;
+  onProvinceChange?: (provinceCode: string) => void;
   error?: string | undefined;
 }) {
   const [provinces, setProvinces] = useState<Place[]>([]);
@@ -34,6 +36,7 @@ export function PlacePicker({
           value={province}
           onChange={(event) => {
             setProvince(event.target.value);
+            onProvinceChange?.(event.target.value);
             onChange('');
           }}
           required

@@ -12,6 +12,7 @@ const SendReportPage = lazy(() => import('./SendReportPage'));
 const FollowPage = lazy(() => import('./FollowPage'));
 const FeedbackPage = lazy(() => import('./FeedbackPage'));
 const PostPage = lazy(() => import('./PostPage'));
+const StatisticsPage = lazy(() => import('./StatisticsPage'));
 
 function Shell({ children }: { children: ReactNode }) {
   return (
@@ -57,6 +58,7 @@ export function PortalApp() {
             <Route path="cong-dan/tra-cuu" element={<FollowPage />} />
             <Route path="cong-dan/phan-anh" element={<FeedbackPage />} />
             <Route path="cong-dan/bai-viet/:id" element={<PostPage />} />
+            <Route path="cong-dan/so-lieu" element={<StatisticsPage />} />
             <Route
               path="*"
               element={

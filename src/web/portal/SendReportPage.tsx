@@ -6,8 +6,10 @@
  */
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { CreatedReport, CreatePublicReportBody } from '../../contracts/portal';
+import type { CreatedReport, CreatePublicReportBody, UploadLimits } from '../../contracts/portal';
+import { PointMap } from '../components/map/PointMap';
 import { newIdempotencyKey, type PortalError, portalApi, solveChallenge } from './api';
+import { DEFAULT_LIMITS, EVIDENCE_ACCEPT, evidenceProblem, limitsText } from './evidence';
 import { PlacePicker } from './PlacePicker';
 import { SecretCard } from './SecretCard';
 
@@ -56,7 +58,11 @@ const FIELD_OF: Record<string, keyof FormState> = {
 export default function SendReportPage() {
   const [categories, setCategories] = useState<Array<{ code: string; label: string }>>([]);
   const [form, setForm] = useState<FormState>(EMPTY);
-  const [photos, setPhotos] = useState<File[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const [limits, setLimits] = useState<UploadLimits>(DEFAULT_LIMITS);
+  const [province, setProvince] = useState('');
+  const [mapOpen, setMapOpen] = useState(false);
+  const [locating, setLocating] = useState(false);
   const [key] = useState(newIdempotencyKey);
   const [phase, setPhase] = useState<'form' | 'solving' | 'sending' | 'uploading' | 'done'>('form');
   const [progress, setProgress] = useState(0);
@@ -66,26 +72,37 @@ export default function SendReportPage() {
   useEffect(() => {
     document.title = 'Gửi tin báo, tố giác tội phạm — Cổng thông tin công dân';
     portalApi.categories().then(setCategories, () => setCategories([]));
+    portalApi.uploadLimits().then(setLimits, () => undefined);
   }, []);
   const set = <K extends keyof FormState>(name: K, value: FormState[K]) =>
     setForm((current) => ({ ...current, [name]: value }));
   const fieldError = (name: string) =>
     error?.field && (FIELD_OF[error.field] ?? error.field) === name ? error.message : undefined;
-  const tooBig = useMemo(() => photos.filter((photo) => photo.size > 10 * 1024 * 1024), [photos]);
+  const fileProblems = useMemo(
+    () => files.map((file) => evidenceProblem(file, limits)).filter((problem) => problem !== null),
+    [files, limits],
+  );
 
+  // Only on the person's click, after the text beside the button has said what the position is used for.
   const locate = () => {
     if (!navigator.geolocation) return setError({ message: 'Trình duyệt không cho lấy vị trí hiện tại' });
+    setLocating(true);
     navigator.geolocation.getCurrentPosition(
-      (position) =>
+      (position) => {
+        setLocating(false);
         setForm((current) => ({
           ...current,
           lat: Number(position.coords.latitude.toFixed(5)),
           lng: Number(position.coords.longitude.toFixed(5)),
-        })),
-      () =>
+        }));
+      },
+      () => {
+        setLocating(false);
         setError({
-          message: 'Không lấy được vị trí: hãy cho phép trình duyệt dùng vị trí, hoặc bỏ qua bước này',
-        }),
+          message:
+            'Không lấy được vị trí: hãy cho phép trình duyệt dùng vị trí, chọn trên bản đồ, hoặc bỏ qua bước này',
+        });
+      },
       { enableHighAccuracy: true, timeout: 15_000 },
     );
   };
@@ -93,16 +110,18 @@ export default function SendReportPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (tooBig.length > 0) return setError({ message: 'Mỗi ảnh tối đa 10 MB', field: 'file' });
-    const dateParts = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(form.occurredDate.trim());
-    if (form.occurredDate.trim() && !dateParts)
+    if (fileProblems.length > 0) return setError({ message: fileProblems.join('; '), field: 'file' });
+    const typed = form.occurredDate.trim();
+    const dateParts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+    const isoParts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
+    if (typed && !dateParts && !isoParts)
       return setError({
         message: 'Ngày xảy ra phải có dạng ngày/tháng/năm, ví dụ 05/10/2025',
         field: 'occurredAt',
       });
     const occurredOn = dateParts
       ? `${dateParts[3]}-${dateParts[2]!.padStart(2, '0')}-${dateParts[1]!.padStart(2, '0')}`
-      : '';
+      : (isoParts?.[0] ?? '');
     const body: CreatePublicReportBody = {
       category: form.category,
       description: form.description,
@@ -135,15 +154,15 @@ export default function SendReportPage() {
         answer = await portalApi.send({ ...body, ...(challenge ? { challenge } : {}) }, key);
         setCreated(answer);
       }
-      if (photos.length > 0) {
+      if (files.length > 0) {
         setPhase('uploading');
         const problems: string[] = [];
-        for (const [index, photo] of photos.entries()) {
-          setProgress(index / photos.length);
+        for (const [index, file] of files.entries()) {
+          setProgress(index / files.length);
           try {
-            await portalApi.attach(answer.code, answer.secret, photo);
+            await portalApi.attach(answer.code, answer.secret, file);
           } catch (caught) {
-            problems.push(`${photo.name}: ${(caught as Error).message}`);
+            problems.push(`${file.name}: ${(caught as Error).message}`);
           }
         }
         setUploadProblems(problems);
@@ -163,7 +182,7 @@ export default function SendReportPage() {
         <SecretCard code={created.code} secret={created.secret} />
         {uploadProblems.length > 0 && (
           <section className="card">
-            <p className="error">Một số ảnh chưa gửi được (bạn có thể gửi lại ở trang Theo dõi):</p>
+            <p className="error">Một số tệp chưa gửi được (bạn có thể gửi lại ở trang Theo dõi):</p>
             <ul>
               {uploadProblems.map((problem) => (
                 <li key={problem}>{problem}</li>
@@ -181,7 +200,7 @@ export default function SendReportPage() {
       <h1>Gửi tin báo, tố giác tội phạm</h1>
       <p className="notice">
         <strong>Bạn có thể gửi ẩn danh.</strong> Hệ thống không lưu địa chỉ IP hay thông tin trình duyệt của
-        bạn. Ảnh được xóa toàn bộ thông tin vị trí, máy chụp trước khi lưu; nội dung được mã hóa.
+        bạn. Ảnh và video được xóa thông tin vị trí, máy chụp trước khi lưu; nội dung được mã hóa.
       </p>
       <p className="warning">
         Cố ý tố giác sai sự thật là hành vi vi phạm pháp luật, có thể bị xử lý hình sự (Điều 156 Bộ luật Hình
@@ -225,10 +244,12 @@ export default function SendReportPage() {
         <label className="field">
           <span>Ngày xảy ra</span>
           <input
-            type="date"
             value={form.occurredDate}
             onChange={(event) => set('occurredDate', event.target.value)}
-            lang="vi"
+            placeholder="ngày/tháng/năm"
+            inputMode="numeric"
+            maxLength={10}
+            aria-invalid={fieldError('occurredAt') ? true : undefined}
           />
         </label>
         <label className="field">
@@ -247,6 +268,7 @@ export default function SendReportPage() {
         <PlacePicker
           communeCode={form.communeCode}
           onChange={(code) => set('communeCode', code)}
+          onProvinceChange={setProvince}
           error={fieldError('communeCode')}
         />
         <label className="field">
@@ -259,9 +281,15 @@ export default function SendReportPage() {
           />
         </label>
         <div className="location">
-          {form.lat !== null ? (
-            <span>
-              Vị trí đã chọn: {form.lat.toLocaleString('vi-VN')}, {form.lng?.toLocaleString('vi-VN')}{' '}
+          <p className="muted small" id="location-purpose">
+            <strong>Vị trí trên bản đồ (không bắt buộc).</strong> Nếu bạn chọn, điểm này chỉ dùng để cơ quan
+            công an tìm đến đúng nơi xảy ra sự việc; được lưu mã hóa cùng tin báo. Trình duyệt sẽ hỏi bạn
+            trước khi cho biết vị trí hiện tại; nếu bạn không ở nơi xảy ra, hãy chọn trên bản đồ.
+          </p>
+          {form.lat !== null && form.lng !== null && (
+            <p data-testid="chosen-point">
+              Vị trí đã chọn: {form.lat.toLocaleString('vi-VN', { maximumFractionDigits: 5 })},{' '}
+              {form.lng.toLocaleString('vi-VN', { maximumFractionDigits: 5 })}{' '}
               <button
                 type="button"
                 className="link"
@@ -269,11 +297,39 @@ export default function SendReportPage() {
               >
                 Bỏ vị trí
               </button>
-            </span>
-          ) : (
-            <button type="button" className="button small" onClick={locate}>
-              Dùng vị trí hiện tại của tôi (không bắt buộc)
+            </p>
+          )}
+          <div className="location-buttons">
+            <button
+              type="button"
+              className="button small"
+              onClick={locate}
+              disabled={locating}
+              aria-describedby="location-purpose"
+            >
+              {locating ? 'Đang lấy vị trí…' : 'Dùng vị trí của tôi'}
             </button>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setMapOpen((open) => !open)}
+              disabled={!province}
+              aria-expanded={mapOpen}
+            >
+              {mapOpen ? 'Đóng bản đồ' : 'Chọn trên bản đồ'}
+            </button>
+          </div>
+          {mapOpen && province && (
+            <div className="map-pick">
+              <PointMap
+                provinceCode={province}
+                communeCode={form.communeCode || undefined}
+                point={form.lat !== null && form.lng !== null ? { lat: form.lat, lng: form.lng } : null}
+                onPick={(point) => setForm((current) => ({ ...current, lat: point.lat, lng: point.lng }))}
+                ariaLabel="Bản đồ xã, phường: chạm vào nơi xảy ra sự việc"
+              />
+              <small className="muted">Chạm vào nơi xảy ra sự việc trên bản đồ xã, phường.</small>
+            </div>
           )}
         </div>
       </fieldset>
@@ -290,15 +346,20 @@ export default function SendReportPage() {
       </label>
 
       <label className="field">
-        <span>Ảnh (JPG, PNG, WEBP; tối đa 10 ảnh, mỗi ảnh 10 MB)</span>
+        <span>Ảnh, video, tài liệu (JPG, PNG, MP4, MOV, WEBM, PDF, DOCX; {limitsText(limits)})</span>
         <input
           type="file"
-          accept="image/jpeg,image/png,image/webp"
+          accept={EVIDENCE_ACCEPT}
           multiple
-          onChange={(event) => setPhotos(Array.from(event.target.files ?? []).slice(0, 10))}
+          onChange={(event) => setFiles(Array.from(event.target.files ?? []).slice(0, limits.maxFiles))}
         />
-        {photos.length > 0 && <small className="muted">Đã chọn {photos.length} ảnh</small>}
-        {(fieldError('file') || tooBig.length > 0) && <em className="field-error">Mỗi ảnh tối đa 10 MB</em>}
+        {files.length > 0 && <small className="muted">Đã chọn {files.length} tệp</small>}
+        {fileProblems.length > 0 && <em className="field-error">{fileProblems.join('; ')}</em>}
+        <small className="muted">
+          Ảnh và video được xóa thông tin vị trí, thiết bị, thời điểm chụp trước khi lưu; hình ảnh và âm thanh
+          thì giữ nguyên, nên hãy để ý những gì có thể cho biết bạn là ai. Tài liệu PDF, Word được lưu như bạn
+          gửi: hãy xóa tên tác giả trong thuộc tính tệp nếu không muốn để lại.
+        </small>
       </label>
 
       <fieldset>
@@ -367,8 +428,13 @@ export default function SendReportPage() {
         <summary>Những gì được lưu và để làm gì</summary>
         <ul>
           <li>
-            <strong>Nội dung tin báo, địa điểm, ảnh:</strong> để cơ quan công an kiểm tra, xác minh, giải
-            quyết theo Bộ luật Tố tụng hình sự. Lưu mã hóa; ảnh đã xóa thông tin vị trí, máy chụp.
+            <strong>Nội dung tin báo, địa điểm, ảnh, video, tài liệu:</strong> để cơ quan công an kiểm tra,
+            xác minh, giải quyết theo Bộ luật Tố tụng hình sự. Lưu mã hóa; ảnh, video đã xóa thông tin vị trí,
+            máy chụp.
+          </li>
+          <li>
+            <strong>Vị trí trên bản đồ (nếu bạn chọn):</strong> chỉ để tìm đến đúng nơi xảy ra sự việc; lưu mã
+            hóa, không công bố.
           </li>
           <li>
             <strong>Xã, phường và loại sự việc:</strong> để chuyển tin đến đúng nơi và thống kê (thống kê công
@@ -400,7 +466,7 @@ export default function SendReportPage() {
           <span>
             {phase === 'solving' && 'Đang kiểm tra chống gửi tự động…'}
             {phase === 'sending' && 'Đang gửi tin báo…'}
-            {phase === 'uploading' && 'Đang gửi ảnh…'}
+            {phase === 'uploading' && 'Đang gửi tệp đính kèm…'}
           </span>
           <progress value={phase === 'sending' ? undefined : progress} max={1} />
         </div>

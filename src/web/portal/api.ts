@@ -6,6 +6,8 @@ import type {
   FeedbackBody,
   PublicPost,
   PublicReportView,
+  StatisticsResponse,
+  UploadLimits,
 } from '../../contracts/portal';
 
 export class PortalError extends Error {
@@ -54,6 +56,7 @@ export const portalApi = {
   provinces: () => call<Place[]>('/api/public/places'),
   communes: (province: string) => call<Place[]>(`/api/public/places/${province}`),
   challenge: () => call<ChallengeResponse>('/api/public/challenge'),
+  uploadLimits: () => call<UploadLimits>('/api/public/upload-limits'),
   send: (body: CreatePublicReportBody, key: string) =>
     call<CreatedReport>('/api/public/reports', {
       method: 'POST',
@@ -83,6 +86,8 @@ export const portalApi = {
     call<{ items: Array<Omit<PublicPost, 'body'>>; total: number }>(
       `/api/public/posts?page=${page}&pageSize=10`,
     ),
+  statistics: (year: number, province: string) =>
+    call<StatisticsResponse>(`/api/public/statistics?year=${year}&province=${encodeURIComponent(province)}`),
   post: (id: string) => call<PublicPost>(`/api/public/posts/${encodeURIComponent(id)}`),
   feedback: (body: FeedbackBody) =>
     call<{ received: boolean; receivedAt: string }>('/api/public/feedback', {

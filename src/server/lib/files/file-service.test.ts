@@ -4,11 +4,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  browserVideo,
+  phoneVideo,
+  VIDEO_CAMERA,
+  VIDEO_GPS,
+  WEBM_TITLE,
+} from '../../../../test/helpers/videos.js';
 import { AppError } from '../../../domain/errors.js';
 import { FieldCipher } from '../crypto.js';
 import { FileService } from './file-service.js';
 import { DiskFileStore } from './file-store.js';
-import { IMAGE_TYPES } from './file-types.js';
+import { IMAGE_TYPES, VIDEO_TYPES } from './file-types.js';
 import type { VirusScanner } from './virus-scan.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'antq-files-'));
@@ -200,5 +207,63 @@ describe('FileService', () => {
     expect((await refusal(files.accept({ fileName: 'x.jpg', bytes: broken }))).code).toBe(
       'file.image_unreadable',
     );
+  });
+
+  it('blanks the GPS position, camera and filming time of a video in place, keeping its length and frames', async () => {
+    const { files } = service();
+    for (const [video, name] of [
+      [phoneVideo(), 'quay-dem.mp4'],
+      [phoneVideo('qt  '), 'IMG_0042.MOV'],
+    ] as const) {
+      expect(video.includes(Buffer.from(VIDEO_GPS))).toBe(true);
+      const stored = await files.accept({ fileName: name, bytes: video }, { allowedTypes: VIDEO_TYPES });
+      const served = await files.read(stored);
+      expect(served.length).toBe(video.length);
+      expect(served.includes(Buffer.from(VIDEO_GPS))).toBe(false);
+      expect(served.includes(Buffer.from(VIDEO_CAMERA))).toBe(false);
+      expect(served.includes(Buffer.from('com.apple.quicktime.location'))).toBe(false);
+      expect(served.includes(Buffer.from('udta'))).toBe(false);
+      // The frames (mdat) are untouched; the filming time (seconds since 1904) is zero.
+      expect(served.subarray(-64).equals(video.subarray(-64))).toBe(true);
+      const filmedAt = Buffer.from([0xe5, 0x04, 0xc2, 0x80]);
+      expect(video.includes(filmedAt)).toBe(true);
+      expect(served.includes(filmedAt)).toBe(false);
+    }
+    const webm = browserVideo();
+    const stored = await files.accept(
+      { fileName: 'ghi-hinh.webm', bytes: webm },
+      { allowedTypes: VIDEO_TYPES },
+    );
+    expect(stored.contentType).toBe('video/webm');
+    const served = await files.read(stored);
+    expect(served.length).toBe(webm.length);
+    expect(served.includes(Buffer.from(WEBM_TITLE))).toBe(false);
+    expect(served.includes(Buffer.from(VIDEO_CAMERA))).toBe(false);
+    expect(served.includes(Buffer.from('Chrome'))).toBe(true);
+    expect(served.subarray(-20).equals(webm.subarray(-20))).toBe(true);
+  });
+
+  it('applies the video limit to videos only, and refuses a broken video', async () => {
+    const { files } = service({ maxBytes: 100 });
+    const video = phoneVideo();
+    expect(
+      (await refusal(files.accept({ fileName: 'a.mp4', bytes: video }, { allowedTypes: VIDEO_TYPES }))).code,
+    ).toBe('file.too_large');
+    await files.accept(
+      { fileName: 'a.mp4', bytes: video },
+      { allowedTypes: VIDEO_TYPES, videoMaxBytes: 4096 },
+    );
+    const broken = Buffer.from(video);
+    broken.writeUInt32BE(999_999, 32);
+    expect(
+      (
+        await refusal(
+          files.accept(
+            { fileName: 'a.mp4', bytes: broken },
+            { allowedTypes: VIDEO_TYPES, videoMaxBytes: 4096 },
+          ),
+        )
+      ).code,
+    ).toBe('file.video_unreadable');
   });
 });

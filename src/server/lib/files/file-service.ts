@@ -13,6 +13,7 @@ import { invalid, notFound } from '../../../domain/errors.js';
 import type { FieldCipher } from '../crypto.js';
 import { DiskFileStore, type FileStore } from './file-store.js';
 import { type AllowedFileType, cleanFileName, DOCUMENT_AND_IMAGE_TYPES, extensionOf } from './file-types.js';
+import { stripVideoMetadata, UnreadableVideo } from './video-metadata.js';
 import { NoOpVirusScanner, type VirusScanner } from './virus-scan.js';
 
 export interface FileServiceOptions {
@@ -36,6 +37,8 @@ export interface AcceptOptions {
   encrypt?: boolean;
   /** Narrower allow-list for this call. */
   allowedTypes?: AllowedFileType[];
+  /** Size limit of videos for this call, when they are allowed (the service's limit otherwise). */
+  videoMaxBytes?: number;
 }
 
 /** What a caller keeps in its row to find, serve and delete the file later. */
@@ -92,13 +95,15 @@ export class FileService {
     const { bytes } = input;
     const fileName = cleanFileName(input.fileName);
     if (bytes.length === 0) throw invalid('file.empty', 'Tệp tải lên không có nội dung', 'file');
-    if (bytes.length > this.maxBytes) {
-      throw invalid(
+    const tooLarge = (limit: number) =>
+      invalid(
         'file.too_large',
-        `Tệp lớn hơn giới hạn ${megabytes(this.maxBytes)} MB (tệp gửi lên ${megabytes(bytes.length)} MB)`,
+        `Tệp lớn hơn giới hạn ${megabytes(limit)} MB (tệp gửi lên ${megabytes(bytes.length)} MB)`,
         'file',
       );
-    }
+    // The largest limit first, before reading the bytes; the limit of the type once it is known.
+    const ceiling = Math.max(this.maxBytes, options.videoMaxBytes ?? 0);
+    if (bytes.length > ceiling) throw tooLarge(ceiling);
     if (!fileName) throw invalid('file.name_required', 'Tệp phải có tên', 'file');
     if (options.encrypt && !this.cipher)
       throw new Error('FileService: encryption asked for without a cipher');
@@ -113,6 +118,8 @@ export class FileService {
         'file',
       );
     }
+    const limit = type.video ? (options.videoMaxBytes ?? this.maxBytes) : this.maxBytes;
+    if (bytes.length > limit) throw tooLarge(limit);
     const extension = extensionOf(fileName);
     if (!type.extensions.includes(extension)) {
       throw invalid(
@@ -127,7 +134,11 @@ export class FileService {
       throw invalid('file.infected', 'Tệp bị phát hiện chứa mã độc nên không được lưu', 'file');
     }
 
-    const served = type.image ? await this.cleanImage(bytes, type) : bytes;
+    const served = type.image
+      ? await this.cleanImage(bytes, type)
+      : type.video
+        ? this.cleanVideo(bytes, type)
+        : bytes;
     const written: string[] = [];
     try {
       const storageKey = await this.store.put(this.seal(served, options.encrypt === true));
@@ -150,6 +161,19 @@ export class FileService {
     } catch (error) {
       await Promise.all(written.map((id) => this.store.delete(id)));
       throw error;
+    }
+  }
+
+  private cleanVideo(bytes: Buffer, type: AllowedFileType): Buffer {
+    try {
+      return stripVideoMetadata(bytes, type.mime);
+    } catch (error) {
+      if (!(error instanceof UnreadableVideo)) throw error;
+      throw invalid(
+        'file.video_unreadable',
+        'Không đọc được video: tệp hỏng hoặc không đúng định dạng',
+        'file',
+      );
     }
   }
 

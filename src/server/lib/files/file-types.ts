@@ -10,6 +10,8 @@ export interface AllowedFileType {
   extensions: string[];
   /** Images are re-encoded, which drops EXIF (GPS, camera serial numbers) and other metadata. */
   image: boolean;
+  /** Videos keep their frames; their metadata boxes are blanked in place (see video-metadata.ts). */
+  video?: boolean;
 }
 
 export const FILE_TYPES = {
@@ -27,10 +29,39 @@ export const FILE_TYPES = {
     extensions: ['xlsx'],
     image: false,
   },
+  mp4: { mime: 'video/mp4', extensions: ['mp4', 'm4v'], image: false, video: true },
+  m4v: { mime: 'video/x-m4v', extensions: ['m4v', 'mp4'], image: false, video: true },
+  mov: { mime: 'video/quicktime', extensions: ['mov', 'qt', 'mp4'], image: false, video: true },
+  webm: { mime: 'video/webm', extensions: ['webm'], image: false, video: true },
 } satisfies Record<string, AllowedFileType>;
 
 /** Photos, scans of decisions and minutes, and office documents: what the registries attach. */
-export const DOCUMENT_AND_IMAGE_TYPES: AllowedFileType[] = Object.values(FILE_TYPES);
+export const DOCUMENT_AND_IMAGE_TYPES: AllowedFileType[] = [
+  FILE_TYPES.jpeg,
+  FILE_TYPES.png,
+  FILE_TYPES.webp,
+  FILE_TYPES.pdf,
+  FILE_TYPES.docx,
+  FILE_TYPES.xlsx,
+];
+
+/** Short videos filmed on a phone (MP4, iPhone MOV, WebM recorded in a browser). */
+export const VIDEO_TYPES: AllowedFileType[] = [
+  FILE_TYPES.mp4,
+  FILE_TYPES.m4v,
+  FILE_TYPES.mov,
+  FILE_TYPES.webm,
+];
+
+/** What a citizen may attach to a crime report: photos, videos and documents (PDF, Word). */
+export const REPORT_EVIDENCE_TYPES: AllowedFileType[] = [
+  FILE_TYPES.jpeg,
+  FILE_TYPES.png,
+  FILE_TYPES.webp,
+  ...VIDEO_TYPES,
+  FILE_TYPES.pdf,
+  FILE_TYPES.docx,
+];
 
 /** Photos only (e.g. for a channel that should never receive documents). */
 export const IMAGE_TYPES: AllowedFileType[] = [FILE_TYPES.jpeg, FILE_TYPES.png, FILE_TYPES.webp];

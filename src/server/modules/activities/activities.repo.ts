@@ -4,6 +4,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { containsPattern, orderBy } from '../../registry/list.js';
 import { recordUnitJson, toIntArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import { activities, activityKinds, unitPopulations } from './activities.table.js';
 
@@ -361,6 +362,31 @@ export const ACTIVITY_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select a.unit_id, l.value->>'group' as dimension_value, (l.value->>'count')::int as measure
         from activities a cross join lateral jsonb_array_elements(a.learners) l
         where ${inPeriod(from, asOf)} and ${unitCondition(sql`a.unit_id`)}`,
+};
+
+/** The same facts as events on their day, for the aggregate tables (reporting/intervals.ts). */
+const activityEvent = (dimension: SQL, measure: SQL, from: SQL = sql``): IntervalSource => ({
+  kind: 'event',
+  table: 'activities',
+  facts: (records) =>
+    sql`select a.id as record_id, a.unit_id, ${dimension} as dimension_value, ${measure} as measure,
+          a.starts_on as start_day, null::date as end_day
+        from activities a join activity_kinds k on k.id = a.kind_id ${from}
+        where ${records(sql`a.id`)} and a.starts_on is not null`,
+  dependsOn: {
+    activity_kinds: (changed) => sql`select a.id from activities a where a.kind_id = any(${changed})`,
+  },
+});
+
+// festival_sites counts units, not records: it is computed from the raw rows.
+export const ACTIVITY_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  activities: activityEvent(sql`k.code`, sql`1`),
+  activity_participants: activityEvent(sql`k.code`, sql`coalesce(a.participants, 0)`),
+  learners: activityEvent(
+    sql`l.value->>'group'`,
+    sql`(l.value->>'count')::int`,
+    sql`cross join lateral jsonb_array_elements(a.learners) l`,
+  ),
 };
 
 export async function deleteActivity(db: Database, id: number): Promise<void> {

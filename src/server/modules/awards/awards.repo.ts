@@ -4,6 +4,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { containsPattern, orderBy } from '../../registry/list.js';
 import { recordUnitJson, toIntArray, toTextArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import { awardForms, awardIssuers, awards } from './awards.table.js';
 
@@ -256,6 +257,41 @@ export const AWARD_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select w.unit_id, f.code as dimension_value, w.id::text as measure
         from awards w join award_forms f on f.id = w.form_id
         where w.recipient_class = 'individual' and ${decided(from, asOf)} and ${unitCondition(sql`w.unit_id`)}`,
+};
+
+/** The same facts as events on their decision date, for the aggregate tables (reporting/intervals.ts). */
+const awardEvent = (
+  dimension: SQL,
+  join: SQL,
+  lookup?: { table: string; column: string },
+): IntervalSource => ({
+  kind: 'event',
+  table: 'awards',
+  facts: (records) =>
+    sql`select w.id as record_id, w.unit_id, ${dimension} as dimension_value, 1 as measure,
+          w.decision_date as start_day, null::date as end_day
+        from awards w ${join}
+        where ${records(sql`w.id`)} and w.status = 'approved' and w.decision_date is not null`,
+  ...(lookup
+    ? {
+        dependsOn: {
+          [lookup.table]: (changed: SQL) =>
+            sql`select w.id from awards w where w.${sql.raw(lookup.column)} = any(${changed})`,
+        },
+      }
+    : {}),
+});
+
+export const AWARD_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  awards_by_form: awardEvent(sql`f.code`, sql`join award_forms f on f.id = w.form_id`, {
+    table: 'award_forms',
+    column: 'form_id',
+  }),
+  awards_by_issuer: awardEvent(sql`i.code`, sql`join award_issuers i on i.id = w.issuer_id`, {
+    table: 'award_issuers',
+    column: 'issuer_id',
+  }),
+  awards_by_recipient: awardEvent(sql`w.recipient_class`, sql``),
 };
 
 export async function deleteAward(db: Database, id: number): Promise<void> {

@@ -6,8 +6,9 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { recordUnitJson } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
-import { countsJson, taskStateSql } from '../programmes/programmes.repo.js';
+import { countsJson, taskStateAtSql, taskStateSql } from '../programmes/programmes.repo.js';
 import { committeeMeetings } from './committees.table.js';
 
 export type MeetingRecord = typeof committeeMeetings.$inferSelect;
@@ -151,4 +152,37 @@ export const COMMITTEE_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select t.unit_id, ${taskStateSql(asOf)} as dimension_value, t.id::text as measure
         from coordination_tasks t join committee_meetings m on m.id = t.meeting_id
         where m.held_on <= ${asOf}::date and m.cancelled_on is null and ${unitCondition(sql`t.unit_id`)}`,
+};
+
+/**
+ * For the aggregate tables (reporting/intervals.ts): meetings as events on their day; each conclusion from its
+ * meeting on, split where its state changes (started, past due, done), under the state of each piece.
+ */
+export const COMMITTEE_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  committee_meetings: {
+    kind: 'event',
+    table: 'committee_meetings',
+    facts: (records) =>
+      sql`select m.id as record_id, m.unit_id, null::text as dimension_value, 1 as measure,
+            m.held_on as start_day, null::date as end_day
+          from committee_meetings m where ${records(sql`m.id`)} and m.held_on is not null`,
+  },
+  committee_conclusions: {
+    kind: 'state',
+    table: 'coordination_tasks',
+    facts: (records) =>
+      sql`with points as (
+            select t.id, t.unit_id, p.day
+            from coordination_tasks t join committee_meetings m on m.id = t.meeting_id
+            cross join lateral (select distinct d as day from unnest(array[m.held_on, t.started_on, t.done_on,
+              (t.due_on + 1)]) d where d is not null and d >= m.held_on) p
+            where ${records(sql`t.id`)} and m.held_on is not null)
+          select p.id as record_id, p.unit_id, ${taskStateAtSql(sql`p.day`)} as dimension_value, 1 as measure,
+            p.day as start_day, lead(p.day) over (partition by p.id order by p.day) as end_day
+          from points p join coordination_tasks t on t.id = p.id`,
+    dependsOn: {
+      committee_meetings: (changed) =>
+        sql`select t.id from coordination_tasks t where t.meeting_id = any(${changed})`,
+    },
+  },
 };

@@ -20,6 +20,7 @@ import {
   solvedChallenge,
 } from '../../../../test/helpers/reports.js';
 import { makeSignedInUser } from '../../../../test/helpers/users.js';
+import { phoneVideo, VIDEO_GPS } from '../../../../test/helpers/videos.js';
 import type { ReportDetail } from '../../../contracts/crime-reports.js';
 import type { PublicReportView } from '../../../contracts/portal.js';
 import { type DatabaseHandle, queryRows } from '../../db/client.js';
@@ -374,5 +375,25 @@ describe('photos from the reporter', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ field: 'file' });
+  });
+
+  it('a phone video is accepted with its GPS position and camera blanked; the officer gets it as video', async () => {
+    const created = await sendReport(app, database.db, reportBody(commune.code));
+    const form = multipart(phoneVideo('qt  '), 'IMG_0042.MOV');
+    const uploaded = await app.inject({
+      method: 'POST',
+      url: `/api/public/reports/${created.code}/files`,
+      payload: form.payload,
+      headers: { ...form.headers, 'x-report-secret': created.secret },
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const officer = await makeSignedInUser(app, database.db, 'commune_officer', commune.code);
+    const detail = (await officer.request('GET', `/api/reports/${created.id}`)).json() as ReportDetail;
+    expect(detail.files).toEqual([
+      expect.objectContaining({ contentType: 'video/quicktime', name: 'IMG_0042.MOV' }),
+    ]);
+    const served = await officer.request('GET', `/api/reports/${created.id}/files/${detail.files[0]!.id}`);
+    expect(served.headers['content-type']).toBe('video/quicktime');
+    expect(served.rawPayload.includes(Buffer.from(VIDEO_GPS))).toBe(false);
   });
 });

@@ -49,7 +49,7 @@ import type { FieldCipher } from '../../lib/crypto.js';
 import { safeEqual, sha256 } from '../../lib/crypto.js';
 import { FailureLimiter } from '../../lib/failure-limiter.js';
 import type { FileService } from '../../lib/files/file-service.js';
-import { IMAGE_TYPES } from '../../lib/files/file-types.js';
+import { REPORT_EVIDENCE_TYPES } from '../../lib/files/file-types.js';
 import { checkPage, paging } from '../../registry/list.js';
 import { recordAudit, recordSensitiveRead } from '../audit/audit.service.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
@@ -109,9 +109,11 @@ export interface ReportsOptions {
   pow: ProofOfWork;
   lookupMaxFailures: number;
   files: FileService;
+  /** Largest video a reporter may attach, in bytes. */
+  videoMaxBytes: number;
 }
 
-/** A reporter may attach this many photos to one report. */
+/** A reporter may attach this many files (photos, videos, documents) to one report. */
 export const MAX_FILES_PER_REPORT = 10;
 
 export class CrimeReportsService {
@@ -122,6 +124,7 @@ export class CrimeReportsService {
   private readonly addressFailures: FailureLimiter;
   private holidays: { set: Set<string>; expires: number } | undefined;
   private readonly files: FileService;
+  private readonly videoMaxBytes: number;
 
   constructor(options: ReportsOptions) {
     this.db = options.db;
@@ -129,6 +132,7 @@ export class CrimeReportsService {
     this.pow = options.pow;
     this.lookupMax = options.lookupMaxFailures;
     this.files = options.files;
+    this.videoMaxBytes = options.videoMaxBytes;
     this.addressFailures = new FailureLimiter(options.lookupMaxFailures, LOOKUP_WINDOW_MINUTES * 60_000);
   }
 
@@ -408,8 +412,8 @@ export class CrimeReportsService {
   }
 
   /**
-   * A photo from the reporter: only images, re-encoded without metadata (GPS, camera), original bytes never
-   * written, stored encrypted. The row and its audit event are one transaction; when it fails the bytes go too.
+   * A file from the reporter: photos re-encoded without metadata (GPS, camera), videos with their metadata boxes
+   * blanked, PDF or Word documents as sent; original bytes never written, stored encrypted. The row and its audit event are one transaction; when it fails the bytes go too.
    */
   async attachFromReporter(
     report: repo.ReportRecord,
@@ -418,11 +422,12 @@ export class CrimeReportsService {
   ): Promise<PublicReportView> {
     const existing = await repo.listFiles(this.db, report.id);
     if (existing.length >= MAX_FILES_PER_REPORT)
-      throw invalid('reports.files_limit', `Mỗi tin báo gửi kèm tối đa ${MAX_FILES_PER_REPORT} ảnh`, 'file');
+      throw invalid('reports.files_limit', `Mỗi tin báo gửi kèm tối đa ${MAX_FILES_PER_REPORT} tệp`, 'file');
     const stored = await this.files.accept(upload, {
       encrypt: true,
       keepOriginal: false,
-      allowedTypes: IMAGE_TYPES,
+      allowedTypes: REPORT_EVIDENCE_TYPES,
+      videoMaxBytes: this.videoMaxBytes,
     });
     try {
       await inTransaction(this.db, async (tx) => {
@@ -631,6 +636,7 @@ export class CrimeReportsService {
       occurredAt: report.occurredAt,
       place: this.dec(report.placeEnc),
       location: json<{ lat: number; lng: number }>(report.locationEnc),
+      provinceCode: report.provinceCode,
       involved: this.dec(report.involvedEnc),
       contact: json(report.contactEnc),
       consentContact: report.consentContact,

@@ -18,19 +18,22 @@ import {
   StatisticsQuery,
   StatisticsResponse,
   TrackingParams,
+  UploadLimits,
 } from '../../../contracts/portal.js';
 import { todayInVietnam } from '../../../domain/dates.js';
 import { invalid, notFound } from '../../../domain/errors.js';
 import type { Database } from '../../db/client.js';
 import type { Api } from '../../http/types.js';
 import * as repo from './crime-reports.repo.js';
-import type { CrimeReportsService } from './crime-reports.service.js';
+import { type CrimeReportsService, MAX_FILES_PER_REPORT } from './crime-reports.service.js';
 
 const tags = ['Cổng thông tin công dân'];
 const errors = { ...errorResponses, 409: ErrorResponse, 429: ErrorResponse };
 
 export interface PublicRoutesOptions {
   submitsPerHour: number;
+  fileMaxMegabytes: number;
+  videoMaxMegabytes: number;
 }
 
 export async function publicReportRoutes(
@@ -68,6 +71,26 @@ export async function publicReportRoutes(
       reply.header('cache-control', cacheFor(600));
       const categories = await repo.listCategories(db);
       return categories.filter((category) => category.active).map(({ code, label }) => ({ code, label }));
+    },
+  );
+
+  api.get(
+    '/public/upload-limits',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Giới hạn tệp gửi kèm tin báo: số tệp, dung lượng ảnh và tài liệu, dung lượng video (MB)',
+        response: { 200: UploadLimits },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', cacheFor(600));
+      return {
+        maxFiles: MAX_FILES_PER_REPORT,
+        fileMaxMegabytes: options.fileMaxMegabytes,
+        videoMaxMegabytes: options.videoMaxMegabytes,
+      };
     },
   );
 
@@ -188,7 +211,8 @@ export async function publicReportRoutes(
       schema: {
         tags,
         summary:
-          'Người gửi đính kèm ảnh (multipart, trường "file"; JPG, PNG, WEBP): ảnh được xóa toàn bộ siêu dữ liệu (vị trí GPS, máy chụp), không giữ bản gốc, lưu mã hóa',
+          'Người gửi đính kèm ảnh, video, tài liệu (multipart, trường "file"; JPG, PNG, WEBP, MP4, MOV, WEBM, PDF, DOCX; nhận dạng theo nội dung tệp): ' +
+          'ảnh được mã hóa lại không còn siêu dữ liệu (vị trí GPS, máy chụp), video được xóa siêu dữ liệu trong tệp (vị trí, thiết bị, thời điểm quay), không giữ bản gốc, lưu mã hóa',
         consumes: ['multipart/form-data'],
         params: TrackingParams,
         headers: SecretHeaders,
@@ -204,15 +228,15 @@ export async function publicReportRoutes(
       if (!request.isMultipart())
         throw invalid(
           'upload.not_multipart',
-          'Hãy gửi ảnh dưới dạng multipart/form-data (trường "file")',
+          'Hãy gửi tệp dưới dạng multipart/form-data (trường "file")',
           'file',
         );
       const part = await request.file();
-      if (!part) throw invalid('upload.no_file', 'Chưa chọn ảnh để gửi', 'file');
+      if (!part) throw invalid('upload.no_file', 'Chưa chọn tệp để gửi', 'file');
       const bytes = await part.toBuffer();
       const view = await service.attachFromReporter(
         report,
-        { fileName: part.filename || 'anh.jpg', bytes },
+        { fileName: part.filename || 'tep', bytes },
         request.id,
       );
       reply.header('cache-control', 'no-store');

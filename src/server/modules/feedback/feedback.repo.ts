@@ -4,6 +4,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { containsPattern, orderBy } from '../../registry/list.js';
 import { recordUnitJson, toTextArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import { feedback } from './feedback.table.js';
 
@@ -143,6 +144,21 @@ export const FEEDBACK_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select f.unit_id, null::text as dimension_value, f.id::text as measure
         from feedback f where f.answered_on >= ${from}::date and f.answered_on <= ${asOf}::date
           and ${unitCondition(sql`f.unit_id`)}`,
+};
+
+/**
+ * For the aggregate tables (reporting/intervals.ts): answers as events on their day. feedback_received (counted by
+ * the day received, under the state on the last day) is computed from the raw rows.
+ */
+export const FEEDBACK_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  feedback_answered: {
+    kind: 'event',
+    table: 'feedback',
+    facts: (records) =>
+      sql`select f.id as record_id, f.unit_id, null::text as dimension_value, 1 as measure,
+            f.answered_on as start_day, null::date as end_day
+          from feedback f where ${records(sql`f.id`)} and f.answered_on is not null`,
+  },
 };
 
 export async function deleteFeedback(db: Database, id: number): Promise<void> {

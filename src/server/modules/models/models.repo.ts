@@ -8,6 +8,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { containsPattern, orderBy } from '../../registry/list.js';
 import { recordUnitJson, toIntArray, toTextArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import { modelKinds, modelRatings, modelStatusChanges, models, modelUnits } from './models.table.js';
 
@@ -439,4 +440,59 @@ export const MODEL_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select mu.unit_id, null::text as dimension_value, mu.unit_id::text as measure
         from model_units mu join models mo on mo.id = mu.model_id
         where ${existing(asOf)} and ${unitCondition(sql`mu.unit_id`)}`,
+};
+
+/** The same facts with their validity, for the aggregate tables (reporting/intervals.ts): [start, end). */
+const modelInterval = (
+  dimension: SQL,
+  measure: SQL,
+  where: SQL,
+  start: SQL = sql`mo.started_on`,
+): IntervalSource => ({
+  kind: 'state',
+  table: 'models',
+  facts: (records) =>
+    sql`select f.* from (
+          select mo.id as record_id, mo.lead_unit_id as unit_id, ${dimension} as dimension_value, ${measure} as measure,
+            ${start} as start_day, mo.ended_on as end_day
+          from models mo join model_kinds k on k.id = mo.kind_id
+          where ${records(sql`mo.id`)} and mo.started_on is not null and ${where}) f
+        where f.end_day is null or f.end_day > f.start_day`,
+  dependsOn: {
+    model_kinds: (changed) => sql`select mo.id from models mo where mo.kind_id = any(${changed})`,
+  },
+});
+
+export const MODEL_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  models: modelInterval(sql`k.code`, sql`1`, sql`true`),
+  // Exemplary from 1 January of the year it was recognised (or from its start when the year is unknown).
+  exemplary_models: modelInterval(
+    sql`null::text`,
+    sql`1`,
+    sql`mo.exemplary`,
+    sql`greatest(mo.started_on, make_date(mo.exemplary_year, 1, 1))`,
+  ),
+  camera_points: modelInterval(sql`null::text`, sql`coalesce(mo.camera_points, 0)`, sql`k.is_camera`),
+  cameras: modelInterval(sql`null::text`, sql`coalesce(mo.cameras, 0)`, sql`k.is_camera`),
+  // Every model from its start, ever after, under the status of its latest change by then (none before the first).
+  models_by_status: {
+    kind: 'state',
+    table: 'models',
+    facts: (records) =>
+      sql`with s as (
+            select distinct on (sc.model_id, sc.effective_on) sc.model_id, sc.effective_on, sc.status
+            from model_status_changes sc
+            where ${records(sql`sc.model_id`)} and sc.effective_on is not null
+            order by sc.model_id, sc.effective_on, sc.id desc)
+          select f.* from (
+            select mo.id as record_id, mo.lead_unit_id as unit_id, null::text as dimension_value, 1 as measure,
+              mo.started_on as start_day, (select min(s.effective_on) from s where s.model_id = mo.id) as end_day
+            from models mo where ${records(sql`mo.id`)}
+            union all
+            select mo.id, mo.lead_unit_id, s.status, 1, greatest(s.effective_on, mo.started_on),
+              lead(s.effective_on) over (partition by s.model_id order by s.effective_on)
+            from s join models mo on mo.id = s.model_id) f
+          where f.start_day is not null and (f.end_day is null or f.end_day > f.start_day)`,
+    children: { model_status_changes: 'model_id' },
+  },
 };

@@ -70,6 +70,7 @@ type PostRow = Omit<PostItem, never>;
 
 function postColumns(): ReturnType<typeof sql> {
   return sql`p.id, p.kind, p.title, p.summary, ${unitNameOf('p.unit_id')} as "unitName", p.unit_id as "unitId",
+    (select u.code from units u where u.id = p.unit_id) as "unitCode", (select u.kind from units u where u.id = p.unit_id) as "unitKind",
     case when p.published_at is null then null else ${utc('p.published_at')} end as "publishedAt",
     p.status, p.body, a.full_name as "authorName", ${utc('p.updated_at')} as "updatedAt"`;
 }

@@ -181,9 +181,14 @@ export async function findPhase(
 
 /** SQL: the state of task `t` on `date` (see domain/coordination.ts taskStateOn). */
 export function taskStateSql(date: string): SQL {
-  return sql`case when t.done_on is not null and t.done_on <= ${date}::date then 'done'
-    when t.due_on is not null and t.due_on < ${date}::date then 'late'
-    when t.started_on is not null and t.started_on <= ${date}::date then 'in_progress'
+  return taskStateAtSql(sql`${date}::date`);
+}
+
+/** The same state on the date a SQL expression gives (the aggregate tables evaluate it where it changes). */
+export function taskStateAtSql(date: SQL): SQL {
+  return sql`case when t.done_on is not null and t.done_on <= ${date} then 'done'
+    when t.due_on is not null and t.due_on < ${date} then 'late'
+    when t.started_on is not null and t.started_on <= ${date} then 'in_progress'
     else 'not_started' end`;
 }
 

@@ -8,6 +8,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { containsPattern, orderBy } from '../../registry/list.js';
 import { recordUnitJson, toIntArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import {
   reintegrationCases,
@@ -427,4 +428,49 @@ export const REINTEGRATION_INDICATOR_SOURCES: Record<string, FactSource> = {
     sql`select c.unit_id, c.end_reason as dimension_value, c.id::text as measure
         from reintegration_cases c
         where c.ended_on between ${periodFrom}::date and ${asOf}::date and ${unitCondition(sql`c.unit_id`)}`,
+};
+
+/** The same facts with their validity, for the aggregate tables (reporting/intervals.ts): [start, end). */
+const caseEvent = (day: string, dimension: string): IntervalSource => ({
+  kind: 'event',
+  table: 'reintegration_cases',
+  facts: (records) =>
+    sql`select c.id as record_id, c.unit_id, c.${sql.raw(dimension)} as dimension_value, 1 as measure,
+          c.${sql.raw(day)} as start_day, null::date as end_day
+        from reintegration_cases c where ${records(sql`c.id`)} and c.${sql.raw(day)} is not null`,
+});
+
+export const REINTEGRATION_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  // Being helped until reintegrated, then reintegrated, while the file is open.
+  reintegration_cases: {
+    kind: 'state',
+    table: 'reintegration_cases',
+    facts: (records) =>
+      sql`select f.* from (
+            select c.id as record_id, c.unit_id, 'being_helped' as dimension_value, 1 as measure,
+              c.opened_on as start_day, least(c.reintegrated_on, c.ended_on) as end_day
+            from reintegration_cases c where ${records(sql`c.id`)}
+            union all
+            select c.id, c.unit_id, 'reintegrated', 1, greatest(c.reintegrated_on, c.opened_on), c.ended_on
+            from reintegration_cases c where ${records(sql`c.id`)} and c.reintegrated_on is not null) f
+          where f.start_day is not null and (f.end_day is null or f.end_day > f.start_day)`,
+  },
+  // From the first achieved job placement while the file is open.
+  reintegration_with_job: {
+    kind: 'state',
+    table: 'reintegration_cases',
+    facts: (records) =>
+      sql`select f.* from (
+            select c.id as record_id, c.unit_id, null::text as dimension_value, 1 as measure,
+              greatest(c.opened_on, j.first_job) as start_day, c.ended_on as end_day
+            from reintegration_cases c
+            join (select s.case_id, min(coalesce(s.outcome_on, s.given_on)) as first_job from reintegration_supports s
+                  where ${records(sql`s.case_id`)} and s.kind = 'job_placement' and s.outcome = 'achieved'
+                  group by s.case_id) j on j.case_id = c.id
+            where ${records(sql`c.id`)} and c.opened_on is not null and j.first_job is not null) f
+          where f.end_day is null or f.end_day > f.start_day`,
+    children: { reintegration_supports: 'case_id' },
+  },
+  reintegration_opened: caseEvent('opened_on', 'origin'),
+  reintegration_ended: caseEvent('ended_on', 'end_reason'),
 };

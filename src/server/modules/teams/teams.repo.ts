@@ -9,6 +9,7 @@ import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { containsPattern, orderBy } from '../../registry/list.js';
 import { recordUnitJson, toIntArray, toTextArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import { teamMemberRatings, teamMembers, teamMemberTrainings, teams } from './teams.table.js';
 
@@ -564,4 +565,33 @@ export const TEAM_INDICATOR_SOURCES: Record<string, FactSource> = {
         from team_members m join teams t on t.id = m.team_id
         where ${liveOn(sql`m.joined_on`, sql`m.left_on`, asOf)}
           and ${liveOn(sql`t.established_on`, sql`t.dissolved_on`, asOf)} and ${unitCondition(sql`m.unit_id`)}`,
+};
+
+/** The same facts with their validity, for the aggregate tables (reporting/intervals.ts): [start, end). */
+export const TEAM_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  teams: {
+    kind: 'state',
+    table: 'teams',
+    facts: (records) =>
+      sql`select t.id as record_id, t.unit_id, t.kind as dimension_value, 1 as measure,
+            t.established_on as start_day, t.dissolved_on as end_day
+          from teams t
+          where ${records(sql`t.id`)} and t.established_on is not null
+            and (t.dissolved_on is null or t.dissolved_on > t.established_on)`,
+  },
+  team_members: {
+    kind: 'state',
+    table: 'team_members',
+    // A member counts while both the membership and the team are live.
+    facts: (records) =>
+      sql`select f.* from (
+            select m.id as record_id, m.unit_id, m.role as dimension_value, 1 as measure,
+              greatest(m.joined_on, t.established_on) as start_day, least(m.left_on, t.dissolved_on) as end_day
+            from team_members m join teams t on t.id = m.team_id
+            where ${records(sql`m.id`)} and m.joined_on is not null and t.established_on is not null) f
+          where f.end_day is null or f.end_day > f.start_day`,
+    dependsOn: {
+      teams: (changed) => sql`select m.id from team_members m where m.team_id = any(${changed})`,
+    },
+  },
 };

@@ -3,6 +3,7 @@
  * every action the law asks for — status with reasons, written notice, extensions, assignment, transfer,
  * duplicates, outcomes — plus messages to the reporter and internal notes.
  */
+import { PaperClipOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -39,6 +40,7 @@ import { DateText } from '../../components/DateText';
 import { DateTimeText } from '../../components/DateTimeText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errorText';
+import { PointMap } from '../../components/map/PointMap';
 import { ClockTag } from './ClockTag';
 
 function useAction(id: number) {
@@ -511,8 +513,23 @@ export default function ReportDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label="Địa điểm">
                 {report.place ?? '—'}
-                {report.location &&
-                  ` (${report.location.lat.toLocaleString('vi-VN')}, ${report.location.lng.toLocaleString('vi-VN')})`}
+                {report.location && (
+                  <div style={{ marginTop: 8 }} data-testid="report-location">
+                    <Typography.Text type="secondary">
+                      Điểm người gửi chọn trên bản đồ:{' '}
+                      {report.location.lat.toLocaleString('vi-VN', { maximumFractionDigits: 5 })},{' '}
+                      {report.location.lng.toLocaleString('vi-VN', { maximumFractionDigits: 5 })}
+                    </Typography.Text>
+                    <div style={{ maxWidth: 420, marginTop: 4, border: '1px solid #f0f0f0' }}>
+                      <PointMap
+                        provinceCode={report.provinceCode}
+                        communeCode={report.intakeUnit.code}
+                        point={report.location}
+                        ariaLabel="Vị trí người gửi chọn trên bản đồ xã, phường"
+                      />
+                    </div>
+                  </div>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label="Sự việc">
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
@@ -546,16 +563,31 @@ export default function ReportDetailPage() {
                   </Space>
                 </Descriptions.Item>
               )}
-              <Descriptions.Item label="Ảnh">
+              <Descriptions.Item label="Tệp đính kèm">
                 {report.files.length === 0 ? (
                   '—'
                 ) : (
-                  <Space wrap>
-                    {report.files.map((file) => (
-                      <a key={file.id} href={fileUrl(report.id, file.id)} target="_blank" rel="noreferrer">
-                        {file.name}
-                      </a>
-                    ))}
+                  <Space direction="vertical" size={4}>
+                    <Space wrap>
+                      {report.files.map((file) => (
+                        <a key={file.id} href={fileUrl(report.id, file.id)} target="_blank" rel="noreferrer">
+                          {file.contentType.startsWith('video/') ? (
+                            <VideoCameraOutlined />
+                          ) : (
+                            <PaperClipOutlined />
+                          )}{' '}
+                          {file.name}
+                        </a>
+                      ))}
+                    </Space>
+                    {report.files.some((file) => !file.contentType.startsWith('image/')) && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        Video đã được xóa siêu dữ liệu trong tệp (vị trí, thiết bị, thời điểm quay) nhưng hình
+                        ảnh, âm thanh giữ nguyên; tài liệu PDF, Word lưu như người gửi gửi lên và có thể có
+                        tên tác giả. Giữ bí mật người tố giác (Điều 486 Bộ luật Tố tụng hình sự) khi sử dụng,
+                        chuyển giao.
+                      </Typography.Text>
+                    )}
                   </Space>
                 )}
               </Descriptions.Item>
