@@ -9,6 +9,7 @@ import type { SQL } from 'drizzle-orm';
 import { ACTIVITY_INDICATOR_INTERVALS } from '../modules/activities/activities.repo.js';
 import { AWARD_INDICATOR_INTERVALS } from '../modules/awards/awards.repo.js';
 import { COMMITTEE_INDICATOR_INTERVALS } from '../modules/committees/committees.repo.js';
+import { CRIME_REPORT_INDICATOR_INTERVALS } from '../modules/crime-reports/crime-reports.repo.js';
 import { FEEDBACK_INDICATOR_INTERVALS } from '../modules/feedback/feedback.repo.js';
 import { MODEL_INDICATOR_INTERVALS } from '../modules/models/models.repo.js';
 import { REINTEGRATION_INDICATOR_INTERVALS } from '../modules/reintegration/reintegration.repo.js';
@@ -47,13 +48,14 @@ export function allIndicatorIntervals(): IndicatorIntervals {
     ...FEEDBACK_INDICATOR_INTERVALS,
     ...REINTEGRATION_INDICATOR_INTERVALS,
     ...COMMITTEE_INDICATOR_INTERVALS,
+    ...CRIME_REPORT_INDICATOR_INTERVALS,
   };
   return all;
 }
 
 /**
  * The triggers the change log needs: for each table, the (record table, column) pairs a change of one of its rows
- * touches. Migration 0013_aggregates creates exactly these (a test compares them with the database).
+ * touches. Migrations 0013_aggregates and 0014_aggregates_more create exactly these (a test compares them with the database).
  */
 export function factTriggerSpec(
   intervals: IndicatorIntervals = allIndicatorIntervals(),

@@ -365,20 +365,28 @@ export const ACTIVITY_INDICATOR_SOURCES: Record<string, FactSource> = {
 };
 
 /** The same facts as events on their day, for the aggregate tables (reporting/intervals.ts). */
-const activityEvent = (dimension: SQL, measure: SQL, from: SQL = sql``): IntervalSource => ({
+const activityEvent = (
+  dimension: SQL,
+  measure: SQL,
+  from: SQL = sql``,
+  where: SQL = sql`true`,
+): IntervalSource => ({
   kind: 'event',
   table: 'activities',
   facts: (records) =>
     sql`select a.id as record_id, a.unit_id, ${dimension} as dimension_value, ${measure} as measure,
           a.starts_on as start_day, null::date as end_day
         from activities a join activity_kinds k on k.id = a.kind_id ${from}
-        where ${records(sql`a.id`)} and a.starts_on is not null`,
+        where ${records(sql`a.id`)} and a.starts_on is not null and ${where}`,
   dependsOn: {
     activity_kinds: (changed) => sql`select a.id from activities a where a.kind_id = any(${changed})`,
   },
 });
 
-// festival_sites counts units, not records: it is computed from the raw rows.
+const festivalSite = sql`case when a.pilot is true then 'pilot' else 'regular' end`;
+
+// festival_sites counts units, not records (a unit holding several festival days counts once, under 'pilot' if
+// any was): a record's fact cannot say that, so it is computed from the raw rows.
 export const ACTIVITY_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
   activities: activityEvent(sql`k.code`, sql`1`),
   activity_participants: activityEvent(sql`k.code`, sql`coalesce(a.participants, 0)`),
@@ -386,6 +394,18 @@ export const ACTIVITY_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
     sql`l.value->>'group'`,
     sql`(l.value->>'count')::int`,
     sql`cross join lateral jsonb_array_elements(a.learners) l`,
+  ),
+  festival_gifts: activityEvent(
+    festivalSite,
+    sql`a.gifts_count`,
+    sql``,
+    sql`k.trait = 'festival' and a.gifts_count is not null`,
+  ),
+  festival_gifts_value: activityEvent(
+    festivalSite,
+    sql`a.gifts_value_vnd`,
+    sql``,
+    sql`k.trait = 'festival' and a.gifts_value_vnd is not null`,
   ),
 };
 

@@ -264,6 +264,7 @@ const awardEvent = (
   dimension: SQL,
   join: SQL,
   lookup?: { table: string; column: string },
+  where: SQL = sql`true`,
 ): IntervalSource => ({
   kind: 'event',
   table: 'awards',
@@ -271,7 +272,7 @@ const awardEvent = (
     sql`select w.id as record_id, w.unit_id, ${dimension} as dimension_value, 1 as measure,
           w.decision_date as start_day, null::date as end_day
         from awards w ${join}
-        where ${records(sql`w.id`)} and w.status = 'approved' and w.decision_date is not null`,
+        where ${records(sql`w.id`)} and w.status = 'approved' and w.decision_date is not null and ${where}`,
   ...(lookup
     ? {
         dependsOn: {
@@ -292,6 +293,18 @@ export const AWARD_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
     column: 'issuer_id',
   }),
   awards_by_recipient: awardEvent(sql`w.recipient_class`, sql``),
+  awards_collective: awardEvent(
+    sql`f.code`,
+    sql`join award_forms f on f.id = w.form_id`,
+    { table: 'award_forms', column: 'form_id' },
+    sql`w.recipient_class = 'collective'`,
+  ),
+  awards_individual: awardEvent(
+    sql`f.code`,
+    sql`join award_forms f on f.id = w.form_id`,
+    { table: 'award_forms', column: 'form_id' },
+    sql`w.recipient_class = 'individual'`,
+  ),
 };
 
 export async function deleteAward(db: Database, id: number): Promise<void> {

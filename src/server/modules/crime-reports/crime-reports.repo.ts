@@ -8,6 +8,7 @@ import { addDays } from '../../../domain/dates.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { toTextArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import {
   crimeReportEvents,
@@ -624,4 +625,33 @@ export const CRIME_REPORT_INDICATOR_SOURCES: Record<string, FactSource> = {
   crime_property_recovered: ({ asOf, from, unitCondition }) =>
     sql`select r.unit_id, null::text as dimension_value, r.property_recovered_vnd as measure
         from crime_reports r where r.property_recovered_vnd > 0 and ${receivedIn(from, asOf, unitCondition)}`,
+};
+
+/**
+ * The same facts as events on their day of receipt, at the unit holding the report now, for the aggregate tables
+ * (reporting/intervals.ts). A report moved to another unit is a change of the record: its facts move with it.
+ */
+const receivedEvent = (dimension: SQL, measure: SQL, where: SQL = sql`true`): IntervalSource => ({
+  kind: 'event',
+  table: 'crime_reports',
+  facts: (records) =>
+    sql`select r.id as record_id, r.unit_id, ${dimension} as dimension_value, ${measure} as measure,
+          r.received_on as start_day, null::date as end_day
+        from crime_reports r where ${records(sql`r.id`)} and r.received_on is not null and ${where}`,
+});
+
+export const CRIME_REPORT_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  crime_reports_received: receivedEvent(sql`r.category`, sql`1`),
+  crime_reports_valuable: receivedEvent(sql`null::text`, sql`1`, sql`r.valuable`),
+  crime_cases_solved: receivedEvent(sql`null::text`, sql`r.cases_solved`, sql`r.cases_solved > 0`),
+  crime_persons_arrested: receivedEvent(
+    sql`null::text`,
+    sql`r.persons_arrested`,
+    sql`r.persons_arrested > 0`,
+  ),
+  crime_property_recovered: receivedEvent(
+    sql`null::text`,
+    sql`r.property_recovered_vnd`,
+    sql`r.property_recovered_vnd > 0`,
+  ),
 };

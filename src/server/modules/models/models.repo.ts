@@ -495,4 +495,19 @@ export const MODEL_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
           where f.start_day is not null and (f.end_day is null or f.end_day > f.start_day)`,
     children: { model_status_changes: 'model_id' },
   },
+  // Events on the start day, at the lead unit.
+  models_new: {
+    kind: 'event',
+    table: 'models',
+    facts: (records) =>
+      sql`select mo.id as record_id, mo.lead_unit_id as unit_id, k.code as dimension_value, 1 as measure,
+            mo.started_on as start_day, null::date as end_day
+          from models mo join model_kinds k on k.id = mo.kind_id
+          where ${records(sql`mo.id`)} and mo.started_on is not null`,
+    dependsOn: {
+      model_kinds: (changed) => sql`select mo.id from models mo where mo.kind_id = any(${changed})`,
+    },
+  },
+  // model_units counts units, not records (a unit in several models counts once): a record's fact cannot say
+  // that, so it is computed from the raw rows.
 };

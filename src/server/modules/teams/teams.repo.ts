@@ -594,4 +594,29 @@ export const TEAM_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
       teams: (changed) => sql`select m.id from team_members m where m.team_id = any(${changed})`,
     },
   },
+  steering_committees: {
+    kind: 'state',
+    table: 'teams',
+    facts: (records) =>
+      sql`select t.id as record_id, t.unit_id, null::text as dimension_value, 1 as measure,
+            t.established_on as start_day, t.dissolved_on as end_day
+          from teams t
+          where ${records(sql`t.id`)} and t.kind = 'steering_committee' and t.established_on is not null
+            and (t.dissolved_on is null or t.dissolved_on > t.established_on)`,
+  },
+  // As team_members, by the team's kind.
+  team_members_by_kind: {
+    kind: 'state',
+    table: 'team_members',
+    facts: (records) =>
+      sql`select f.* from (
+            select m.id as record_id, m.unit_id, t.kind as dimension_value, 1 as measure,
+              greatest(m.joined_on, t.established_on) as start_day, least(m.left_on, t.dissolved_on) as end_day
+            from team_members m join teams t on t.id = m.team_id
+            where ${records(sql`m.id`)} and m.joined_on is not null and t.established_on is not null) f
+          where f.end_day is null or f.end_day > f.start_day`,
+    dependsOn: {
+      teams: (changed) => sql`select m.id from team_members m where m.team_id = any(${changed})`,
+    },
+  },
 };
