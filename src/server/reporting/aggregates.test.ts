@@ -287,6 +287,10 @@ describe('aggregate tables', () => {
     await db.execute(
       sql`update models set started_on = started_on - 500 where id in (select id from models order by id desc limit 2)`,
     );
+    await db.execute(sql`update recognition_records set year = year - 7, status = 'registered'
+                         where id in (select id from recognition_records order by id limit 2)`);
+    await db.execute(sql`update classification_records set approved_level = null, year = year + 3
+                         where id in (select id from classification_records where status = 'approved' order by id limit 2)`);
     // Deletions.
     await db.execute(
       sql`delete from crime_reports where id in (select id from crime_reports order by id limit 2 offset 10)`,

@@ -12,6 +12,7 @@ import { COMMITTEE_INDICATOR_INTERVALS } from '../modules/committees/committees.
 import { CRIME_REPORT_INDICATOR_INTERVALS } from '../modules/crime-reports/crime-reports.repo.js';
 import { FEEDBACK_INDICATOR_INTERVALS } from '../modules/feedback/feedback.repo.js';
 import { MODEL_INDICATOR_INTERVALS } from '../modules/models/models.repo.js';
+import { RECOGNITION_INDICATOR_INTERVALS } from '../modules/recognition/recognition.repo.js';
 import { REINTEGRATION_INDICATOR_INTERVALS } from '../modules/reintegration/reintegration.repo.js';
 import { TEAM_INDICATOR_INTERVALS } from '../modules/teams/teams.repo.js';
 
@@ -49,6 +50,7 @@ export function allIndicatorIntervals(): IndicatorIntervals {
     ...REINTEGRATION_INDICATOR_INTERVALS,
     ...COMMITTEE_INDICATOR_INTERVALS,
     ...CRIME_REPORT_INDICATOR_INTERVALS,
+    ...RECOGNITION_INDICATOR_INTERVALS,
   };
   return all;
 }

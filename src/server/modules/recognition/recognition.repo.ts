@@ -17,6 +17,7 @@ import type { UnitKind } from '../../../domain/units.js';
 import { type Database, queryRows } from '../../db/client.js';
 import { type Scope, unitInScope } from '../../db/scope.js';
 import { recordUnitJson, toIntArray, toTextArray } from '../../registry/units.js';
+import type { IntervalSource } from '../../reporting/intervals.js';
 import type { FactSource } from '../../reporting/rollup.js';
 import {
   criteria,
@@ -572,3 +573,28 @@ export function recognitionIndicatorSources(year?: number, today?: string): Reco
 }
 
 export const RECOGNITION_INDICATOR_SOURCES: Record<string, FactSource> = recognitionIndicatorSources();
+
+/**
+ * For the aggregate tables (reporting/intervals.ts): a record of year Y counts on every day of Y (the raw sources
+ * read the records of the year of `asOf`), under its current status or level. standard_overdue depends on the day
+ * it is read; standard_units counts the registry's units (by their versions, whose dates overlap and end
+ * inclusively), not records: both are computed from the raw rows.
+ */
+export const RECOGNITION_INDICATOR_INTERVALS: Record<string, IntervalSource> = {
+  standard_records: {
+    kind: 'state',
+    table: 'recognition_records',
+    facts: (records) =>
+      sql`select r.id as record_id, r.unit_id, r.status as dimension_value, 1 as measure,
+            make_date(r.year, 1, 1) as start_day, make_date(r.year + 1, 1, 1) as end_day
+          from recognition_records r where ${records(sql`r.id`)} and r.year > 0`,
+  },
+  classification_levels: {
+    kind: 'state',
+    table: 'classification_records',
+    facts: (records) =>
+      sql`select c.id as record_id, c.unit_id, coalesce(c.approved_level, c.proposed_level) as dimension_value,
+            1 as measure, make_date(c.year, 1, 1) as start_day, make_date(c.year + 1, 1, 1) as end_day
+          from classification_records c where ${records(sql`c.id`)} and c.year > 0 and c.status = 'approved'`,
+  },
+};
