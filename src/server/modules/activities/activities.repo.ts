@@ -365,19 +365,14 @@ export const ACTIVITY_INDICATOR_SOURCES: Record<string, FactSource> = {
 };
 
 /** The same facts as events on their day, for the aggregate tables (reporting/intervals.ts). */
-const activityEvent = (
-  dimension: SQL,
-  measure: SQL,
-  from: SQL = sql``,
-  where: SQL = sql`true`,
-): IntervalSource => ({
+const activityEvent = (dimension: SQL, measure: SQL, from: SQL = sql``, where?: SQL): IntervalSource => ({
   kind: 'event',
   table: 'activities',
   facts: (records) =>
     sql`select a.id as record_id, a.unit_id, ${dimension} as dimension_value, ${measure} as measure,
           a.starts_on as start_day, null::date as end_day
         from activities a join activity_kinds k on k.id = a.kind_id ${from}
-        where ${records(sql`a.id`)} and a.starts_on is not null and ${where}`,
+        where ${records(sql`a.id`)} and a.starts_on is not null${where ? sql` and ${where}` : sql``}`,
   dependsOn: {
     activity_kinds: (changed) => sql`select a.id from activities a where a.kind_id = any(${changed})`,
   },

@@ -264,7 +264,7 @@ const awardEvent = (
   dimension: SQL,
   join: SQL,
   lookup?: { table: string; column: string },
-  where: SQL = sql`true`,
+  where?: SQL,
 ): IntervalSource => ({
   kind: 'event',
   table: 'awards',
@@ -272,7 +272,7 @@ const awardEvent = (
     sql`select w.id as record_id, w.unit_id, ${dimension} as dimension_value, 1 as measure,
           w.decision_date as start_day, null::date as end_day
         from awards w ${join}
-        where ${records(sql`w.id`)} and w.status = 'approved' and w.decision_date is not null and ${where}`,
+        where ${records(sql`w.id`)} and w.status = 'approved' and w.decision_date is not null${where ? sql` and ${where}` : sql``}`,
   ...(lookup
     ? {
         dependsOn: {
