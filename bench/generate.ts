@@ -97,10 +97,8 @@ if (!Number.isInteger(years) || years < 1 || years > 20) fail('--years pháº£i tá
 const provinceFilter = scaleName === 'province' ? values.province : null;
 const scale = scaleName === 'nation' ? NATION : PROVINCE;
 
-const config = loadConfig({
-  ...process.env,
-  ANTQ_DATA_DIR:
-    values['data-dir'] ?? process.env.ANTQ_DATA_DIR ?? path.join(PROJECT_ROOT, `data-bench-${scaleName}`),
+const config = loadConfig(undefined, {
+  ANTQ_DATA_DIR: values['data-dir'] ?? path.join(PROJECT_ROOT, `data-bench-${scaleName}`),
   ANTQ_DEMO: '0',
 });
 

@@ -144,7 +144,12 @@ function defaultSharedDataDir(): string {
   return existsSync(besideRepo) ? besideRepo : path.resolve(PROJECT_ROOT, 'shared/data');
 }
 
-export function loadConfig(env: Env = process.env): Config {
+/**
+ * The configuration from the environment; `overrides` replace single variables (a tool that chooses its own data
+ * folder, a test), so that no other file reads process.env.
+ */
+export function loadConfig(source: Env = process.env, overrides: Env = {}): Config {
+  const env: Env = { ...source, ...overrides };
   const nodeEnv = readNodeEnv(env);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
