@@ -8,12 +8,11 @@ import {
   FlagFilled,
   PaperClipOutlined,
   PlusOutlined,
-  SearchOutlined,
   UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
+import { Button, Checkbox, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ActivityListQuery } from '../../../contracts/activities';
@@ -33,6 +32,7 @@ import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { RegistrySearch, RegistryUnitFilter } from '../registry/RegistryFilters';
 import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
@@ -206,26 +206,8 @@ export default function ActivitiesPage() {
             children: (
               <>
                 <div className="registry-filters">
-                  <Input
-                    type="search"
-                    allowClear
-                    className="registry-filters__search"
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    placeholder={m.searchPlaceholder}
-                    aria-label={r.searchLabel}
-                    prefix={<SearchOutlined className="muted" />}
-                    maxLength={100}
-                  />
-                  <div className="registry-filters__unit" title={r.unitFilter}>
-                    <UnitPicker
-                      value={params.unit ?? null}
-                      onChange={(value) =>
-                        params.update({ [LIST_PARAM.unit]: value ? String(value) : undefined })
-                      }
-                      allowNational={false}
-                    />
-                  </div>
+                  <RegistrySearch value={text} onChange={setText} placeholder={m.searchPlaceholder} />
+                  <RegistryUnitFilter params={params} />
                   <Select<number[]>
                     mode="multiple"
                     allowClear

@@ -2,9 +2,9 @@
  * The awards and award proposals of the user's scope: filtered by unit subtree, status, form, issuer, collective or
  * individual and decision dates, searched without diacritics, sorted, paged. A second tab counts them by unit.
  */
-import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
+import { Button, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AwardListQuery } from '../../../contracts/awards';
@@ -18,12 +18,12 @@ import { formatDateVi } from '../../../domain/dates';
 import { AWARDS_TEMPLATE_URL, type AwardItem, awardQueries, awardsExportUrl } from '../../api/awards';
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
-import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { RegistrySearch, RegistryUnitFilter } from '../registry/RegistryFilters';
 import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
@@ -178,26 +178,8 @@ export default function AwardsPage() {
             children: (
               <>
                 <div className="registry-filters">
-                  <Input
-                    type="search"
-                    allowClear
-                    className="registry-filters__search"
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    placeholder={m.searchPlaceholder}
-                    aria-label={r.searchLabel}
-                    prefix={<SearchOutlined className="muted" />}
-                    maxLength={100}
-                  />
-                  <div className="registry-filters__unit" title={r.unitFilter}>
-                    <UnitPicker
-                      value={params.unit ?? null}
-                      onChange={(value) =>
-                        params.update({ [LIST_PARAM.unit]: value ? String(value) : undefined })
-                      }
-                      allowNational={false}
-                    />
-                  </div>
+                  <RegistrySearch value={text} onChange={setText} placeholder={m.searchPlaceholder} />
+                  <RegistryUnitFilter params={params} />
                   <Select<AwardStatus[]>
                     mode="multiple"
                     allowClear

@@ -2,9 +2,9 @@
  * The directive documents: central ones (seeded as metadata) and those of the units in the user's scope, filtered
  * by kind, origin, unit and dates, searched without diacritics, sorted, paged, exported as filtered.
  */
-import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, message, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { DocumentListQuery } from '../../../contracts/documents';
@@ -24,6 +24,7 @@ import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { RegistrySearch } from '../registry/RegistryFilters';
 import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import '../registry/registry.css';
 import { DocumentFormDrawer } from './DocumentFormDrawer';
@@ -162,17 +163,7 @@ export default function DocumentsPage() {
         </div>
       </header>
       <div className="registry-filters">
-        <Input
-          type="search"
-          allowClear
-          className="registry-filters__search"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder={m.searchPlaceholder}
-          aria-label={r.searchLabel}
-          prefix={<SearchOutlined className="muted" />}
-          maxLength={100}
-        />
+        <RegistrySearch value={text} onChange={setText} placeholder={m.searchPlaceholder} />
         <Select<DocumentKind[]>
           mode="multiple"
           allowClear

@@ -2,15 +2,9 @@
  * Residents' feedback in the user's scope: filtered by unit subtree, status, channel, the activity it was heard at
  * and dates, searched without diacritics, sorted, paged. A second tab counts it by unit.
  */
-import {
-  DownloadOutlined,
-  PhoneOutlined,
-  PlusOutlined,
-  SearchOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined, PhoneOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
+import { Button, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { FeedbackListQuery } from '../../../contracts/feedback';
@@ -30,12 +24,12 @@ import {
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
-import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { RegistrySearch, RegistryUnitFilter } from '../registry/RegistryFilters';
 import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
@@ -182,26 +176,8 @@ export default function FeedbackListPage() {
             children: (
               <>
                 <div className="registry-filters">
-                  <Input
-                    type="search"
-                    allowClear
-                    className="registry-filters__search"
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    placeholder={m.searchPlaceholder}
-                    aria-label={r.searchLabel}
-                    prefix={<SearchOutlined className="muted" />}
-                    maxLength={100}
-                  />
-                  <div className="registry-filters__unit" title={r.unitFilter}>
-                    <UnitPicker
-                      value={params.unit ?? null}
-                      onChange={(value) =>
-                        params.update({ [LIST_PARAM.unit]: value ? String(value) : undefined })
-                      }
-                      allowNational={false}
-                    />
-                  </div>
+                  <RegistrySearch value={text} onChange={setText} placeholder={m.searchPlaceholder} />
+                  <RegistryUnitFilter params={params} />
                   <Select<FeedbackStatus[]>
                     mode="multiple"
                     allowClear

@@ -3,15 +3,9 @@
  * searched without diacritics, sorted, paged; exported as filtered; imported from Excel after a check of every
  * row. A second tab counts them by kind and status, with camera points and cameras, for any unit and date.
  */
-import {
-  DownloadOutlined,
-  PlusOutlined,
-  SearchOutlined,
-  StarFilled,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, StarFilled, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Input, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
+import { Button, Checkbox, message, Select, type TableColumnsType, Tabs, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ModelListQuery } from '../../../contracts/models';
@@ -20,12 +14,12 @@ import { MODELS_TEMPLATE_URL, type ModelItem, modelQueries, modelsExportUrl } fr
 import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
-import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { RegistrySearch, RegistryUnitFilter } from '../registry/RegistryFilters';
 import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
@@ -191,26 +185,8 @@ export default function ModelsPage() {
             children: (
               <>
                 <div className="registry-filters">
-                  <Input
-                    type="search"
-                    allowClear
-                    className="registry-filters__search"
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    placeholder={m.searchPlaceholder}
-                    aria-label={r.searchLabel}
-                    prefix={<SearchOutlined className="muted" />}
-                    maxLength={100}
-                  />
-                  <div className="registry-filters__unit" title={r.unitFilter}>
-                    <UnitPicker
-                      value={params.unit ?? null}
-                      onChange={(value) =>
-                        params.update({ [LIST_PARAM.unit]: value ? String(value) : undefined })
-                      }
-                      allowNational={false}
-                    />
-                  </div>
+                  <RegistrySearch value={text} onChange={setText} placeholder={m.searchPlaceholder} />
+                  <RegistryUnitFilter params={params} />
                   <Select<number[]>
                     mode="multiple"
                     allowClear

@@ -3,9 +3,9 @@
  * status and dates, searched without diacritics, sorted, paged; exported to Excel as filtered; imported from Excel
  * after a check of every row. A second tab counts them for any unit and date. Filters live in the address.
  */
-import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
+import { Button, message, Select, type TableColumnsType, Tabs, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
@@ -26,12 +26,12 @@ import { useCan } from '../../app/auth/session';
 import { useMessages } from '../../app/i18n';
 import { DateText } from '../../components/DateText';
 import { NumberText } from '../../components/NumberText';
-import { UnitPicker } from '../../components/UnitPicker';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ImportDrawer } from '../registry/ImportDrawer';
 import { IsoDatePicker, IsoRangePicker } from '../registry/IsoDatePicker';
 import { LIST_PARAM, sortOrderOf, useListParams } from '../registry/listParams';
 import { registryMessages } from '../registry/messages';
+import { RegistrySearch, RegistryUnitFilter } from '../registry/RegistryFilters';
 import { REGISTRY_PAGE_SIZE, RegistryTable } from '../registry/RegistryTable';
 import { SummaryPanel } from '../registry/SummaryPanel';
 import '../registry/registry.css';
@@ -191,26 +191,8 @@ export default function TeamsPage() {
             children: (
               <>
                 <div className="registry-filters">
-                  <Input
-                    type="search"
-                    allowClear
-                    className="registry-filters__search"
-                    value={text}
-                    onChange={(event) => setText(event.target.value)}
-                    placeholder={m.searchPlaceholder}
-                    aria-label={r.searchLabel}
-                    prefix={<SearchOutlined className="muted" />}
-                    maxLength={100}
-                  />
-                  <div className="registry-filters__unit" title={r.unitFilter}>
-                    <UnitPicker
-                      value={params.unit ?? null}
-                      onChange={(value) =>
-                        params.update({ [LIST_PARAM.unit]: value ? String(value) : undefined })
-                      }
-                      allowNational={false}
-                    />
-                  </div>
+                  <RegistrySearch value={text} onChange={setText} placeholder={m.searchPlaceholder} />
+                  <RegistryUnitFilter params={params} />
                   <Select<TeamKind[]>
                     mode="multiple"
                     allowClear
